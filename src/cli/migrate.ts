@@ -1,0 +1,16 @@
+// Applies pending migrations (and loads the gazetteer) on DATABASE_URL, or on the embedded database.
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/client.js';
+import { prepareDatabase } from '../db/setup.js';
+
+const config = loadConfig();
+const db = await openDatabase(config);
+try {
+  const report = await prepareDatabase(db, { seedCorpus: false });
+  console.log(`${db.kind} ${db.location}: applied ${report.migrationsApplied.length} migration(s)${report.migrationsApplied.length ? `: ${report.migrationsApplied.join(', ')}` : ''}; ${report.gazetteerAdded} known entities added`);
+} catch (err) {
+  console.error(`migrate failed: ${(err as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  await db.close();
+}

@@ -1,0 +1,20 @@
+// Prints the schema to schema.graphql; with --check, fails when the committed file is stale.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { printSchema } from 'graphql';
+import { schema } from '../schema/index.js';
+
+const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema.graphql');
+const printed = `${printSchema(schema)}\n`;
+if (process.argv.includes('--check')) {
+  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  if (current !== printed) {
+    console.error('schema.graphql is stale: run `npm run schema:print` and commit the result.');
+    process.exit(1);
+  }
+  console.log('schema.graphql is up to date.');
+} else {
+  fs.writeFileSync(file, printed);
+  console.log(`wrote ${path.relative(process.cwd(), file)}`);
+}

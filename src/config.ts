@@ -1,0 +1,46 @@
+import path from 'node:path';
+
+/** Environment read once, with clear errors. */
+export interface Config {
+  /** PostgreSQL URL; when unset the embedded PGlite database is used. */
+  databaseUrl: string | undefined;
+  /** Folder of the embedded database. */
+  dataDir: string;
+  port: number;
+  /** Largest text file the ingester accepts, in bytes. */
+  ingestMaxBytes: number;
+  /** How long to wait for a pooled PostgreSQL connection before failing. */
+  dbConnectTimeoutMs: number;
+  /** Server-side limit on any one SQL statement. */
+  dbStatementTimeoutMs: number;
+  dbPoolMax: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgresql:// or postgres://');
+  }
+  return {
+    databaseUrl,
+    dataDir: path.resolve(env.DATA_DIR?.trim() || '.data'),
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    ingestMaxBytes: integer(env, 'INGEST_MAX_BYTES', 1024 * 1024, 1, 1024 * 1024 * 1024),
+    dbConnectTimeoutMs: integer(env, 'DB_CONNECT_TIMEOUT_MS', 5000, 1, 600_000),
+    dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 15_000, 1, 3_600_000),
+    dbPoolMax: integer(env, 'DB_POOL_MAX', 10, 1, 1000),
+  };
+}

@@ -1,0 +1,47 @@
+import { createServer } from 'node:http';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { useDatabase } from './db/current.js';
+import { prepareDatabase } from './db/setup.js';
+import { createApp } from './yoga.js';
+
+async function main() {
+  const config = loadConfig();
+  const db = await openDatabase(config);
+  console.log(
+    db.kind === 'postgres'
+      ? `[db] using PostgreSQL at ${db.location}`
+      : `[db] using the embedded PGlite database in ${db.location} (set DATABASE_URL to use PostgreSQL)`,
+  );
+  const report = await prepareDatabase(db, { maxBytes: config.ingestMaxBytes });
+  if (report.migrationsApplied.length) console.log(`[db] applied migrations: ${report.migrationsApplied.join(', ')}`);
+  if (report.gazetteerAdded) console.log(`[db] loaded ${report.gazetteerAdded} known entities into the gazetteer`);
+  if (report.articlesSeeded.length) console.log(`[db] seeded the corpus: ${report.articlesSeeded.join(', ')}`);
+  useDatabase(db);
+
+  const yoga = createApp();
+  const server = createServer(yoga);
+  server.listen(config.port, () => {
+    console.log(`[http] GraphiQL and the API at http://localhost:${config.port}${yoga.graphqlEndpoint}`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[http] ${signal}: closing`);
+    server.close(async () => {
+      await db.close();
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err instanceof ConfigError ? `configuration error: ${err.message}` : err);
+  process.exit(1);
+});

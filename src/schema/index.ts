@@ -1,0 +1,9 @@
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder.js';
+import './enums.js';
+import './article.js';
+import './paragraph.js';
+import './entity.js';
+
+/** The whole schema, its types sorted so the printed form is stable. */
+export const schema = lexicographicSortSchema(builder.toSchema());
