@@ -56,7 +56,7 @@ async function openPostgres(config: Config, url: string): Promise<Database> {
     onPoolError: (err) => console.error(`[db] pool error: ${err.message}`),
     onConnectionError: (err) => console.error(`[db] connection error: ${err.message}`),
   });
-  const prisma = new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
   const sql: SqlRunner = {
     async exec(text) {
       await pool.query(text);
@@ -97,7 +97,7 @@ async function openPostgres(config: Config, url: string): Promise<Database> {
 async function openPglite(dataDir: string): Promise<Database> {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db), log: [{ emit: 'event', level: 'query' }] });
   const runner = {
     exec: async (text: string) => void (await db.exec(text)),
     query: async <T>(text: string, params: unknown[] = []) => (await db.query<T>(text, params)).rows,

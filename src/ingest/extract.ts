@@ -220,7 +220,7 @@ function ruleCandidates(ctx: Context, text: string): Candidate[] {
     add(start, m.index + m[0].length, known ? ctxKnown(ctx, known) : propose(ctx, 'PLACE', name), 2);
   }
   // "Sonchon, Yomju and Cholsan counties": each listed name is a place of that kind.
-  const list = new RegExp(`${BEFORE}((?:${CAP_WORD},\\s+)+${CAP_WORD},?\\s+and\\s+${CAP_WORD})\\s+${PLACE_SUFFIX_PLURAL}${AFTER}`, 'gu');
+  const list = new RegExp(`${BEFORE}((?:${CAP_WORD},\\s+)*${CAP_WORD},?\\s+and\\s+${CAP_WORD})\\s+${PLACE_SUFFIX_PLURAL}${AFTER}`, 'gu');
   for (const m of text.matchAll(list)) {
     const suffix = singular(m[2] ?? '');
     for (const item of (m[1] ?? '').matchAll(new RegExp(CAP_WORD, 'gu'))) {
@@ -251,7 +251,7 @@ function ruleCandidates(ctx: Context, text: string): Candidate[] {
 /** "<known place> customs office": found after gazetteer matches, since it builds on them. */
 function placeOrgCandidates(ctx: Context, text: string, places: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
-  const tail = new RegExp(`^((?:\\s[a-z]+){0,2}\\s(?:${ORG_HEADS}))${AFTER}`, 'u');
+  const tail = new RegExp(`^((?:\\s\\p{L}+){0,2}\\s(?:${ORG_HEADS}))${AFTER}`, 'iu');
   for (const place of places) {
     if (place.entity.kind !== 'PLACE') continue;
     const m = tail.exec(text.slice(place.end));

@@ -66,22 +66,20 @@ export function decodeText(bytes: Uint8Array): string {
   return text;
 }
 
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let lo = 0;
-  let hi = bytes.length;
-  // The shortest failing prefix ends at the first bad sequence.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    try {
-      decoder.decode(bytes.subarray(0, mid + 1), { stream: true });
-      lo = mid + 1;
-    } catch {
-      hi = mid;
-    }
-    decoder.decode(); // reset
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] ?? 0;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    // Overlong, surrogate and out-of-range forms.
+    const b1 = bytes[i + 1] ?? 0;
+    if ((b === 0xe0 && b1 < 0xa0) || (b === 0xed && b1 > 0x9f) || (b === 0xf0 && b1 < 0x90) || (b === 0xf4 && b1 > 0x8f)) return i;
+    i += need + 1;
   }
-  return lo;
+  return i;
 }
 
 /** Splits optional `---` front matter (simple `key: value` lines) from the body. */
@@ -134,7 +132,9 @@ function applyFrontMatter(meta: FrontMatter, key: string, value: string, line: n
         throw bad(`date "${value}" must be an ISO 8601 date such as 2025-09-16 or 2025-09-16T08:00:00+09:00`);
       }
       const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-      if (Number.isNaN(date.getTime())) throw bad(`date "${value}" is not a real date`);
+      if (Number.isNaN(date.getTime()) || (/^\d{4}-\d{2}-\d{2}$/.test(value) && date.toISOString().slice(0, 10) !== value)) {
+        throw bad(`date "${value}" is not a real date`);
+      }
       meta.date = date;
       break;
     }
