@@ -1,6 +1,6 @@
 import { prisma } from '../db/current.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { builder } from './builder.js';
+import { builder, totalCountField } from './builder.js';
 
 const LIST_LIMIT_DEFAULT = 100;
 export const LIST_LIMIT_MAX = 500;
@@ -55,6 +55,7 @@ builder.queryFields((t) => ({
       prisma().article.findMany({ ...query, where: articleFilter(args), orderBy: { id: 'desc' } }),
   }, {
     description: 'A page of articles.',
+    ...totalCountField,
   }, {
     description: 'An article in a page of articles.',
   }),

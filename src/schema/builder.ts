@@ -28,10 +28,29 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    nodeQueryOptions: { description: 'Fetches any object by its global ID; null when there is none.' },
-    nodesQueryOptions: { description: 'Fetches objects by their global IDs, in order; null for each one not found.' },
+    nodeQueryOptions: {
+      description: 'Fetches any object by its global ID; null when there is none.',
+      args: { id: { description: 'A global ID, as returned in any `id` field.' } },
+    },
+    nodesQueryOptions: {
+      description: 'Fetches objects by their global IDs, in order; null for each one not found.',
+      args: { ids: { description: 'Global IDs, as returned in `id` fields.' } },
+    },
     nodeTypeOptions: { description: 'An object with a global ID, fetchable with `node(id:)`.' },
     pageInfoTypeOptions: { description: 'Where a page of a connection sits within the whole list.' },
+    hasNextPageFieldOptions: { description: 'True when more items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'True when items come before this page.' },
+    startCursorFieldOptions: { description: 'Cursor of the first item of the page; pass it as `before` for the page before.' },
+    endCursorFieldOptions: { description: 'Cursor of the last item of the page; pass it as `after` for the next page.' },
+    edgesFieldOptions: { description: 'The items of this page, each with its cursor.' },
+    pageInfoFieldOptions: { description: 'Where this page sits within the whole list.' },
+    cursorFieldOptions: { description: 'Opaque position of this item, for `after` and `before`.' },
+    nodeFieldOptions: { description: 'The item itself.' },
+    firstArgOptions: { description: 'Page forward: at most this many items (default 20, at most 100).' },
+    lastArgOptions: { description: 'Page backward: at most this many items.' },
+    afterArgOptions: { description: 'Items after this cursor.' },
+    beforeArgOptions: { description: 'Items before this cursor.' },
+    idFieldOptions: { description: 'Global ID of the object, for `node(id:)`.' },
   },
 });
 
@@ -46,3 +65,19 @@ builder.scalarType('DateTime', {
 });
 
 builder.queryType({ description: 'Read access to articles, their paragraphs and the entities they mention.' });
+
+/**
+ * The `totalCount` field of a prisma connection, as the plugin defines it but with a description
+ * (the plugin adds none). Spread into the connection options' `fields`.
+ */
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+export const totalCountField = {
+  fields: (t: PothosSchemaTypes.ObjectFieldBuilder<Types, object>) => ({
+    totalCount: t.int({
+      description: 'How many items match the arguments, across all pages.',
+      extensions: { pothosPrismaTotalCount: true },
+      resolve: (parent) => (parent as { totalCount?: () => number | Promise<number> }).totalCount?.() ?? 0,
+    }),
+  }),
+};

@@ -3,7 +3,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import type { EntityKind } from '../generated/prisma/enums.js';
 import { Article, listLimit } from './article.js';
 import { EntityKindEnum } from './enums.js';
-import { builder } from './builder.js';
+import { builder, totalCountField } from './builder.js';
 
 export const Entity = builder.prismaNode('Entity', {
   id: { field: 'id', description: 'Global ID of the entity, for `node(id:)`.' },
@@ -76,7 +76,7 @@ builder.queryFields((t) => ({
           orderBy: [{ name: 'asc' }, { id: 'asc' }],
         }),
     },
-    { description: 'A page of entities.' },
+    { description: 'A page of entities.', ...totalCountField },
     { description: 'An entity in a page of entities.' },
   ),
 }));
