@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/yoga.js';
+import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { gql } from '../helpers/gql.js';
+
+let t: TestDatabase;
+const yoga = createApp();
+beforeAll(async () => {
+  t = await openTestDatabase({ seedCorpus: true });
+});
+afterAll(() => t.drop());
+
+describe('errors', () => {
+  it('masks a database failure: no SQL, stack or path reaches the client', async () => {
+    await t.db.sql.exec('ALTER TABLE "Paragraph" RENAME COLUMN "text" TO "body"');
+    try {
+      const res = await gql(yoga, '{ article(slug: "nk-workers-china-seafood-plants") { paragraphs { text } } }');
+      expect(res.errors?.[0]?.message).toBe('Unexpected error.');
+      const body = JSON.stringify(res.errors?.map(({ message, extensions }) => ({ message, extensions })));
+      expect(res.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+      for (const leak of ['Paragraph', 'body', 'column', 'SELECT', 'prisma', 'at ', '/work', 'node_modules']) {
+        expect(body).not.toContain(leak);
+      }
+    } finally {
+      await t.db.sql.exec('ALTER TABLE "Paragraph" RENAME COLUMN "body" TO "text"');
+    }
+  });
+
+  it('answers a malformed query with a 400 and a clear message', async () => {
+    const res = await gql(yoga, '{ article(slug: 42) { title } }');
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0]?.message).toMatch(/String cannot represent a non string value/);
+    const syntax = await gql(yoga, '{ article(slug: "x" { title } }');
+    expect(syntax.status).toBe(400);
+    expect(syntax.errors?.[0]?.message).toMatch(/Syntax Error/);
+  });
+});

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestText } from '../../src/ingest/index.js';
+import { createApp } from '../../src/yoga.js';
+import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { gql } from '../helpers/gql.js';
+
+let t: TestDatabase;
+const yoga = createApp();
+let statements: string[] = [];
+
+const NESTED = `{
+  articles(first: 50) { totalCount edges { node {
+    slug title
+    paragraphs { position text mentions { start end text entity { key name kind } referent { key } } }
+    entities { key name mentions(limit: 50) { text paragraph { position } } articles { slug } }
+  } } }
+  entities(first: 50) { edges { node { key articles { slug paragraphs { position } } } } }
+}`;
+
+async function countStatements(query: string): Promise<number> {
+  statements = [];
+  const res = await gql(yoga, query);
+  expect(res.errors).toBeUndefined();
+  return statements.length;
+}
+
+beforeAll(async () => {
+  t = await openTestDatabase({ seedCorpus: true });
+  t.db.prisma.$on('query', (e) => {
+    statements.push(e.query);
+  });
+});
+afterAll(() => t.drop());
+
+describe('SQL statements per operation', () => {
+  it('stay the same whatever the number of articles, paragraphs, entities and mentions', async () => {
+    const one = await countStatements(NESTED);
+    for (let i = 0; i < 6; i++) {
+      const paragraphs = Array.from({ length: 5 + i * 3 }, (_, p) => `Report ${i}-${p}: workers left Sinuiju for Dandong on Sept. ${p + 1}, said Kim Jong Un.`);
+      await ingestText(t.db.prisma, `---\nslug: bulk-${i}\n---\n${paragraphs.join('\n')}`);
+    }
+    const seven = await countStatements(NESTED);
+    console.info(`SQL statements for the nested query: ${one} with 1 article, ${seven} with 7 articles`);
+    expect(one).toBeGreaterThan(0);
+    expect(seven).toBe(one);
+    expect(one).toBeLessThanOrEqual(30);
+  });
+
+  it('needs a handful of statements for one article with its whole tree', async () => {
+    const n = await countStatements('{ article(slug: "nk-workers-china-seafood-plants") { paragraphs { mentions { entity { key } } } entities { key } } }');
+    expect(n).toBeLessThanOrEqual(6);
+  });
+});
