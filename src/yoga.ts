@@ -1,6 +1,6 @@
 import { createYoga } from 'graphql-yoga';
-import { schema } from './schema/index.js';
 import type { Context } from './schema/builder.js';
+import { schema } from './schema/index.js';
 
 export const EXAMPLE_QUERY = `# polyglot-desk: news articles and the entities they mention.
 # Press the run button (or Ctrl-Enter) to fetch the seed article.

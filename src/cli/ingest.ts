@@ -25,7 +25,10 @@ try {
   await prepareDatabase(db, { seedCorpus: false });
   const bar =
     process.stderr.isTTY && files.length > 1
-      ? new cliProgress.SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
+      ? new cliProgress.SingleBar(
+          { format: 'ingest [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        )
       : null;
   bar?.start(files.length, 0, { file: '' });
   const lines: string[] = [];
@@ -48,7 +51,9 @@ try {
   }
   bar?.stop();
   for (const line of lines) (line.startsWith('✗') ? console.error : console.log)(line);
-  console.log(`${files.length - failed} of ${files.length} file(s) ingested into ${db.kind} ${db.location}${failed ? `; ${failed} failed` : ''}`);
+  console.log(
+    `${files.length - failed} of ${files.length} file(s) ingested into ${db.kind} ${db.location}${failed ? `; ${failed} failed` : ''}`,
+  );
 } finally {
   await db.close();
 }

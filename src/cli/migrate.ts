@@ -7,7 +7,9 @@ const config = loadConfig();
 const db = await openDatabase(config);
 try {
   const report = await prepareDatabase(db, { seedCorpus: false });
-  console.log(`${db.kind} ${db.location}: applied ${report.migrationsApplied.length} migration(s)${report.migrationsApplied.length ? `: ${report.migrationsApplied.join(', ')}` : ''}; ${report.gazetteerAdded} known entities added`);
+  console.log(
+    `${db.kind} ${db.location}: applied ${report.migrationsApplied.length} migration(s)${report.migrationsApplied.length ? `: ${report.migrationsApplied.join(', ')}` : ''}; ${report.gazetteerAdded} known entities added`,
+  );
 } catch (err) {
   console.error(`migrate failed: ${(err as Error).message}`);
   process.exitCode = 1;

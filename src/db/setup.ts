@@ -23,7 +23,10 @@ export async function prepareDatabase(db: Database, options: { seedCorpus?: bool
   const gazetteerAdded = await seedGazetteer(db.prisma);
   const articlesSeeded: string[] = [];
   if (options.seedCorpus !== false && (await db.prisma.article.count()) === 0 && fs.existsSync(CORPUS_DIR)) {
-    for (const name of fs.readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.txt')).sort()) {
+    for (const name of fs
+      .readdirSync(CORPUS_DIR)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()) {
       const text = await readArticleFile(path.join(CORPUS_DIR, name), options.maxBytes ?? 1024 * 1024);
       const result = await ingestText(db.prisma, text, { fileName: name });
       articlesSeeded.push(result.slug);

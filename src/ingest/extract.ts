@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import { AFTER, BEFORE, type EntityKind, type Gazetteer, type KnownEntity } from './gazetteer.js';
+import { AFTER, BEFORE, type EntityKind, escapeRegExp, type Gazetteer, type KnownEntity } from './gazetteer.js';
 import { slugify } from './text.js';
 
 /** An entity found in an article: either known already, or new (proposed by a rule or the NLP library). */
@@ -39,10 +39,36 @@ interface Candidate {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const MONTH = '(Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sept(?:ember|\\.)?|Sep\\.|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const MONTH =
+  '(Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sept(?:ember|\\.)?|Sep\\.|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 // "Sept. 10", "September 10, 2025", "Sept. 10 and 12", "Sept. 10-12"
 const DATE_RE = new RegExp(
@@ -52,16 +78,62 @@ const DATE_RE = new RegExp(
 const ISO_DATE_RE = new RegExp(`${BEFORE}(\\d{4})-(\\d{2})-(\\d{2})${AFTER}`, 'gu');
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
-  eighty: 80, ninety: 90, hundred: 100, dozen: 12, dozens: 24,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  dozen: 12,
+  dozens: 24,
 };
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const NUM = `(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|(?:${Object.keys(NUMBER_WORDS).join('|')})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)`;
 const SCALE = `(?:\\s+(${Object.keys(SCALES).join('|')}))?`;
 /** Plural nouns that follow a number but measure nothing. */
-const NOT_UNITS = new Set(['others', 'ones', 'times', 'sides', 'parts', 'ways', 'things', 'reasons', 'aspects', 'terms', 'cases', 'is', 'was', 'has', 'this', 'its', 'his', 'as', 'us']);
+const NOT_UNITS = new Set([
+  'others',
+  'ones',
+  'times',
+  'sides',
+  'parts',
+  'ways',
+  'things',
+  'reasons',
+  'aspects',
+  'terms',
+  'cases',
+  'is',
+  'was',
+  'has',
+  'this',
+  'its',
+  'his',
+  'as',
+  'us',
+]);
 const UNIT = '(?:\\s*(%)|\\s+(percent|per\\s+cent|[a-z]{2,}s))';
 const QUANTITY_RE = new RegExp(`${BEFORE}${NUM}${SCALE}${UNIT}${AFTER}`, 'giu');
 const GROUPS_RE = new RegExp(
@@ -72,21 +144,75 @@ const GROUPS_RE = new RegExp(
 const DETERMINER_BEFORE = /(?:^|[^\p{L}])(?:the|these|those|both|all|their|its|our|his|her)\s+$/iu;
 
 const DEMONYMS: Record<string, string> = {
-  'North Korean': 'north-korea', 'South Korean': 'south-korea', Korean: 'korea', Chinese: 'china', Russian: 'russia',
-  Japanese: 'japan', American: 'united-states', Ukrainian: 'ukraine', British: 'united-kingdom', Mongolian: 'mongolia',
-  Vietnamese: 'vietnam', Taiwanese: 'taiwan', Iranian: 'iran', Syrian: 'syria', Cuban: 'cuba', Indian: 'india',
+  'North Korean': 'north-korea',
+  'South Korean': 'south-korea',
+  Korean: 'korea',
+  Chinese: 'china',
+  Russian: 'russia',
+  Japanese: 'japan',
+  American: 'united-states',
+  Ukrainian: 'ukraine',
+  British: 'united-kingdom',
+  Mongolian: 'mongolia',
+  Vietnamese: 'vietnam',
+  Taiwanese: 'taiwan',
+  Iranian: 'iran',
+  Syrian: 'syria',
+  Cuban: 'cuba',
+  Indian: 'india',
 };
 const DEMONYM_PLURALS = ['North Koreans', 'South Koreans', 'Koreans', 'Russians', 'Americans', 'Ukrainians', 'Japanese', 'Chinese'];
-const ORG_HEADS = 'bureau|office|committee|department|agency|administration|commission|council|authority|ministry|directorate|police|court|bank|company|corporation|association|union|federation|institute|party';
+const ORG_HEADS =
+  'bureau|office|committee|department|agency|administration|commission|council|authority|ministry|directorate|police|court|bank|company|corporation|association|union|federation|institute|party';
 const ORG_HEAD_RE = new RegExp(`(?:${ORG_HEADS})$`, 'i');
 const PLACE_SUFFIX = '(province|Province|county|County|city|City|prefecture|Prefecture|district|District|region|Region)';
 const PLACE_SUFFIX_PLURAL = '(provinces|Provinces|counties|Counties|cities|Cities|districts|Districts)';
 const CAP_WORD = "\\p{Lu}[\\p{L}'’-]*";
 /** Words that open a sentence or qualify a name but are not names themselves. */
 const STOP_PROPER = new Set([
-  'The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'Or', 'While', 'After', 'Before', 'Most', 'Many', 'Some', 'Others',
-  'Reports', 'Signs', 'This', 'That', 'These', 'Those', 'It', 'They', 'He', 'She', 'We', 'As', 'If', 'When', 'Since',
-  'Mr', 'Ms', 'Mrs', 'Dr', 'Sept', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
+  'The',
+  'A',
+  'An',
+  'In',
+  'On',
+  'At',
+  'But',
+  'And',
+  'Or',
+  'While',
+  'After',
+  'Before',
+  'Most',
+  'Many',
+  'Some',
+  'Others',
+  'Reports',
+  'Signs',
+  'This',
+  'That',
+  'These',
+  'Those',
+  'It',
+  'They',
+  'He',
+  'She',
+  'We',
+  'As',
+  'If',
+  'When',
+  'Since',
+  'Mr',
+  'Ms',
+  'Mrs',
+  'Dr',
+  'Sept',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
   ...MONTH_NAMES,
 ]);
 const GOVERNMENT_CONTEXT =
@@ -175,7 +301,13 @@ function ruleCandidates(ctx: Context, text: string): Candidate[] {
   };
 
   for (const m of text.matchAll(DATE_RE)) {
-    const month = MONTHS[(m[1] ?? '').toLowerCase().replace('.', '').slice(0, (m[1] ?? '').toLowerCase().startsWith('sept') ? 4 : 3)] ?? 0;
+    const month =
+      MONTHS[
+        (m[1] ?? '')
+          .toLowerCase()
+          .replace('.', '')
+          .slice(0, (m[1] ?? '').toLowerCase().startsWith('sept') ? 4 : 3)
+      ] ?? 0;
     const year = m[3] ? Number(m[3]) : null;
     const firstEnd = m.index + m[0].length - (m[4] ? m[0].length - m[0].search(/\s*(?:and|to|through|-|–)\s*\d{1,2}$/u) : 0);
     add(m.index, firstEnd, dateEntity(ctx, month, Number(m[2]), year), 3);
@@ -234,10 +366,19 @@ function ruleCandidates(ctx: Context, text: string): Candidate[] {
   // Organizations: "Ministry of State Security", "U.N. Human Rights Council", "the provincial seafood
   // management bureau", "<Place> customs office", "North Korean Cabinet".
   const orgPatterns: RegExp[] = [
-    new RegExp(`${BEFORE}(?:Ministry|Department|Bureau|Office|Committee|Commission)\\s+of\\s+(?:the\\s+)?${CAP_WORD}(?:\\s+(?:and\\s+)?${CAP_WORD}){0,4}`, 'gu'),
+    new RegExp(
+      `${BEFORE}(?:Ministry|Department|Bureau|Office|Committee|Commission)\\s+of\\s+(?:the\\s+)?${CAP_WORD}(?:\\s+(?:and\\s+)?${CAP_WORD}){0,4}`,
+      'gu',
+    ),
     new RegExp(`${BEFORE}(?:U\\.N\\.|UN)\\s+${CAP_WORD}(?:\\s+${CAP_WORD}){0,3}`, 'gu'),
-    new RegExp(`${BEFORE}(?:provincial|municipal|city|county|state|central|national|local|regional)(?:\\s+[a-z]+){0,3}\\s+(?:${ORG_HEADS})${AFTER}`, 'gu'),
-    new RegExp(`${BEFORE}(?:${Object.keys(DEMONYMS).join('|')})\\s+(?:Cabinet|Army|Navy|Air Force|Embassy|embassy|Consulate|consulate|${CAP_WORD}\\s+(?:Ministry|Agency|Bureau|Committee|Commission))${AFTER}`, 'gu'),
+    new RegExp(
+      `${BEFORE}(?:provincial|municipal|city|county|state|central|national|local|regional)(?:\\s+[a-z]+){0,3}\\s+(?:${ORG_HEADS})${AFTER}`,
+      'gu',
+    ),
+    new RegExp(
+      `${BEFORE}(?:${Object.keys(DEMONYMS).join('|')})\\s+(?:Cabinet|Army|Navy|Air Force|Embassy|embassy|Consulate|consulate|${CAP_WORD}\\s+(?:Ministry|Agency|Bureau|Committee|Commission))${AFTER}`,
+      'gu',
+    ),
   ];
   for (const re of orgPatterns) {
     for (const m of text.matchAll(re)) {
@@ -257,7 +398,13 @@ function placeOrgCandidates(ctx: Context, text: string, places: Candidate[]): Ca
     const m = tail.exec(text.slice(place.end));
     if (!m) continue;
     const name = `${text.slice(place.start, place.end)}${m[1]}`;
-    out.push({ start: place.start, end: place.end + (m[1]?.length ?? 0), entity: propose(ctx, 'ORGANIZATION', name), via: 'rule', priority: 2 });
+    out.push({
+      start: place.start,
+      end: place.end + (m[1]?.length ?? 0),
+      entity: propose(ctx, 'ORGANIZATION', name),
+      via: 'rule',
+      priority: 2,
+    });
   }
   return out;
 }
@@ -360,7 +507,10 @@ function guessKind(name: string, text: string, start: number, end: number, known
   const after = text.slice(end, end + 30);
   // Coordinated with a known place: "Dandong and Donggang".
   const coordinated = known.some(
-    (k) => k.entity.kind === 'PLACE' && ((k.end <= start && /^\s*(?:,|and|or)\s*$/u.test(text.slice(k.end, start))) || (k.start >= end && /^\s*(?:,|and|or)\s*$/u.test(text.slice(end, k.start)))),
+    (k) =>
+      k.entity.kind === 'PLACE' &&
+      ((k.end <= start && /^\s*(?:,|and|or)\s*$/u.test(text.slice(k.end, start))) ||
+        (k.start >= end && /^\s*(?:,|and|or)\s*$/u.test(text.slice(end, k.start)))),
   );
   if (coordinated) return 'PLACE';
   if (PERSON_CUE.test(before) || /^\s*,?\s*(?:said|says|told)\b/u.test(after)) return 'PERSON';
@@ -392,7 +542,7 @@ function referenceCandidates(ctx: Context, paragraphs: string[], found: Candidat
     const [key] = [...seen.keys];
     const entity = key ? ctx.entities.get(key) : undefined;
     if (!entity) continue;
-    const re = new RegExp(`${BEFORE}${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${AFTER}`, 'gu');
+    const re = new RegExp(`${BEFORE}${escapeRegExp(token)}${AFTER}`, 'gu');
     paragraphs.forEach((text, p) => {
       if (p < seen.paragraph) return;
       for (const m of text.matchAll(re)) {
@@ -432,7 +582,14 @@ export function extractEntities(paragraphs: string[], gazetteer: Gazetteer, opti
   resolved.forEach((candidates, p) => {
     const text = paragraphs[p] ?? '';
     for (const c of candidates) {
-      const mention: FoundMention = { paragraph: p, start: c.start, end: c.end, text: text.slice(c.start, c.end), entityKey: c.entity.key, via: c.via };
+      const mention: FoundMention = {
+        paragraph: p,
+        start: c.start,
+        end: c.end,
+        text: text.slice(c.start, c.end),
+        entityKey: c.entity.key,
+        via: c.via,
+      };
       if (c.entity.capitalOf && GOVERNMENT_CONTEXT.test(text.slice(c.end))) mention.referentKey = c.entity.capitalOf;
       if (c.entity.capitalOf && /[-–]$/u.test(text.slice(0, c.start)) && /\s+(?:relations|ties)\b/u.test(text.slice(c.end))) {
         mention.referentKey = c.entity.capitalOf;

@@ -9,7 +9,7 @@ export interface KnownEntity {
   capitalOf?: string | null;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Word boundaries that treat letters and digits of any script as word characters. */
 export const BEFORE = '(?<![\\p{L}\\p{N}_])';
 export const AFTER = '(?![\\p{L}\\p{N}_])';
@@ -33,7 +33,7 @@ export class Gazetteer {
         this.bySurface.set(surface, entity);
       }
     }
-    const surfaces = [...this.bySurface.keys()].sort((a, b) => b.length - a.length).map(escape);
+    const surfaces = [...this.bySurface.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
     this.pattern = surfaces.length ? new RegExp(`${BEFORE}(?:${surfaces.join('|')})${AFTER}`, 'gu') : null;
   }
 

@@ -56,7 +56,13 @@ export async function storeArticle(prisma: PrismaClient, article: ParsedArticle,
       const stats: StoreResult['paragraphs'] = { total: article.paragraphs.length, added: 0, changed: 0, removed: 0, unchanged: 0 };
       if (existing && existing.contentHash === article.contentHash) {
         stats.unchanged = existing.paragraphs.length;
-        return { articleId: existing.id, status: 'unchanged' as const, paragraphs: stats, entities: { total: 0, created: 0, proposed: 0 }, mentions: 0 };
+        return {
+          articleId: existing.id,
+          status: 'unchanged' as const,
+          paragraphs: stats,
+          entities: { total: 0, created: 0, proposed: 0 },
+          mentions: 0,
+        };
       }
       const fields = {
         title: article.title,
@@ -110,9 +116,10 @@ export async function storeArticle(prisma: PrismaClient, article: ParsedArticle,
         skipDuplicates: true,
       });
       const ids = new Map(
-        (await tx.entity.findMany({ where: { key: { in: entities.map((e) => e.key) } }, select: { id: true, key: true } })).map(
-          (e) => [e.key, e.id],
-        ),
+        (await tx.entity.findMany({ where: { key: { in: entities.map((e) => e.key) } }, select: { id: true, key: true } })).map((e) => [
+          e.key,
+          e.id,
+        ]),
       );
       const idOf = (key: string) => {
         const id = ids.get(key);

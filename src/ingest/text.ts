@@ -169,13 +169,7 @@ const SENTENCE_END = /[.!?…:;。！？"”’)\]]$/u;
 /** A short line with no sentence-final punctuation reads as a subheading. */
 export function looksLikeHeading(line: string): boolean {
   const words = line.split(/\s+/).filter(Boolean);
-  return (
-    words.length > 0 &&
-    words.length <= 12 &&
-    line.length <= 90 &&
-    !SENTENCE_END.test(line) &&
-    /^[\p{Lu}\p{N}"“‘']/u.test(line)
-  );
+  return words.length > 0 && words.length <= 12 && line.length <= 90 && !SENTENCE_END.test(line) && /^[\p{Lu}\p{N}"“‘']/u.test(line);
 }
 
 /**

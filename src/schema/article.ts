@@ -19,7 +19,11 @@ export const Article = builder.prismaNode('Article', {
     }),
     source: t.exposeString('source', { description: 'Name of the publication the article comes from, such as "Daily NK".' }),
     url: t.exposeString('sourceUrl', { nullable: true, description: 'Address of the original article, when known.' }),
-    publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true, description: 'When the article was first published, when known.' }),
+    publishedAt: t.expose('publishedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the article was first published, when known.',
+    }),
     language: t.exposeString('language', { description: 'BCP 47 tag of the language the article was written in, such as "en".' }),
     contentHash: t.exposeString('contentHash', {
       description: 'SHA-256 of the article as last ingested; changes whenever its text or metadata change.',
@@ -42,23 +46,26 @@ builder.queryFields((t) => ({
     args: { slug: t.arg.string({ required: true, description: 'The article’s slug, such as "nk-workers-china-seafood-plants".' }) },
     resolve: (query, _root, args) => prisma().article.findUnique({ ...query, where: { slug: args.slug } }),
   }),
-  articles: t.prismaConnection({
-    type: 'Article',
-    cursor: 'id',
-    totalCount: (_parent, args) => prisma().article.count({ where: articleFilter(args) }),
-    description: 'All articles, newest ingest first, optionally only those that mention an entity or come from a source.',
-    args: {
-      entity: t.arg.string({ required: false, description: 'Only articles that mention the entity with this key, such as "dandong".' }),
-      source: t.arg.string({ required: false, description: 'Only articles from this source, such as "Daily NK" (exact match).' }),
+  articles: t.prismaConnection(
+    {
+      type: 'Article',
+      cursor: 'id',
+      totalCount: (_parent, args) => prisma().article.count({ where: articleFilter(args) }),
+      description: 'All articles, newest ingest first, optionally only those that mention an entity or come from a source.',
+      args: {
+        entity: t.arg.string({ required: false, description: 'Only articles that mention the entity with this key, such as "dandong".' }),
+        source: t.arg.string({ required: false, description: 'Only articles from this source, such as "Daily NK" (exact match).' }),
+      },
+      resolve: (query, _root, args) => prisma().article.findMany({ ...query, where: articleFilter(args), orderBy: { id: 'desc' } }),
     },
-    resolve: (query, _root, args) =>
-      prisma().article.findMany({ ...query, where: articleFilter(args), orderBy: { id: 'desc' } }),
-  }, {
-    description: 'A page of articles.',
-    ...totalCountField,
-  }, {
-    description: 'An article in a page of articles.',
-  }),
+    {
+      description: 'A page of articles.',
+      ...totalCountField,
+    },
+    {
+      description: 'An article in a page of articles.',
+    },
+  ),
 }));
 
 function articleFilter(args: { entity?: string | null; source?: string | null }): Prisma.ArticleWhereInput {

@@ -2,8 +2,8 @@ import { prisma } from '../db/current.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { EntityKind } from '../generated/prisma/enums.js';
 import { Article, listLimit } from './article.js';
-import { EntityKindEnum } from './enums.js';
 import { builder, totalCountField } from './builder.js';
+import { EntityKindEnum } from './enums.js';
 
 export const Entity = builder.prismaNode('Entity', {
   id: { field: 'id', description: 'Global ID of the entity, for `node(id:)`.' },
@@ -12,15 +12,21 @@ export const Entity = builder.prismaNode('Entity', {
     key: t.exposeString('key', { description: 'Stable key, such as "kim-jong-un"; locale files use it.' }),
     kind: t.expose('kind', { type: EntityKindEnum, description: 'What kind of thing this is.' }),
     name: t.exposeString('name', { description: 'Canonical English name, such as "Kim Jong Un".' }),
-    aliases: t.exposeStringList('aliases', { description: 'Other English names and spellings it goes by, such as "DPRK" for North Korea.' }),
+    aliases: t.exposeStringList('aliases', {
+      description: 'Other English names and spellings it goes by, such as "DPRK" for North Korea.',
+    }),
     confirmed: t.exposeBoolean('confirmed', {
-      description: 'True for known entities (and for dates and quantities, whose values are exact); false when the extractor proposed a new name that awaits review.',
+      description:
+        'True for known entities (and for dates and quantities, whose values are exact); false when the extractor proposed a new name that awaits review.',
     }),
     dateValue: t.exposeString('dateValue', {
       nullable: true,
       description: 'For a DATE, its ISO 8601 value: "2025-09-10", or "--09-10" when the text gives no year and none could be inferred.',
     }),
-    amount: t.exposeFloat('amount', { nullable: true, description: 'For a QUANTITY, the number, such as 150 for "three groups of 50 workers".' }),
+    amount: t.exposeFloat('amount', {
+      nullable: true,
+      description: 'For a QUANTITY, the number, such as 150 for "three groups of 50 workers".',
+    }),
     unit: t.exposeString('unit', { nullable: true, description: 'For a QUANTITY, what is counted, such as "workers" or "days".' }),
     mentions: t.relation('mentions', {
       description: 'Where the entity is mentioned, across all articles (at most `limit`, default 100, most recent articles first).',
@@ -91,7 +97,7 @@ function entityFilter(args: { kind?: EntityKind | null; confirmed?: boolean | nu
 
 // Declared here rather than in article.ts: Article and Entity refer to each other.
 builder.prismaObjectField(Article, 'entities', (t) =>
-t.field({
+  t.field({
     type: [Entity],
     description: 'The entities the article mentions, in order of first mention.',
     args: { kind: t.arg({ type: EntityKindEnum, required: false, description: 'Only entities of this kind.' }) },

@@ -35,7 +35,12 @@ interface Dmmf {
   datamodel: {
     enums: Array<{ name: string; values: Array<{ name: string }> }>;
     models: DmmfModel[];
-    indexes: Array<{ model: string; type: 'id' | 'unique' | 'normal' | 'fulltext'; dbName?: string | null; fields: Array<{ name: string }> }>;
+    indexes: Array<{
+      model: string;
+      type: 'id' | 'unique' | 'normal' | 'fulltext';
+      dbName?: string | null;
+      fields: Array<{ name: string }>;
+    }>;
   };
 }
 
@@ -50,7 +55,13 @@ const SCALAR_TYPES: Record<string, string> = {
   Json: 'jsonb',
   Bytes: 'bytea',
 };
-const REFERENTIAL: Record<string, string> = { Cascade: 'CASCADE', SetNull: 'SET NULL', Restrict: 'RESTRICT', NoAction: 'NO ACTION', SetDefault: 'SET DEFAULT' };
+const REFERENTIAL: Record<string, string> = {
+  Cascade: 'CASCADE',
+  SetNull: 'SET NULL',
+  Restrict: 'RESTRICT',
+  NoAction: 'NO ACTION',
+  SetDefault: 'SET DEFAULT',
+};
 const PG_ACTION: Record<string, string> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
 
 function defaultKind(field: DmmfField): string {
@@ -116,7 +127,15 @@ export async function actualStructure(sql: SqlRunner): Promise<string[]> {
       WHERE n.nspname = 'public' GROUP BY t.typname`,
   );
   for (const e of enums) lines.push(`enum ${e.name} (${e.values.join(', ')})`);
-  const columns = await sql.query<{ table: string; column: string; type: string; notnull: boolean; default: string | null; enum: string | null; elem: string | null }>(
+  const columns = await sql.query<{
+    table: string;
+    column: string;
+    type: string;
+    notnull: boolean;
+    default: string | null;
+    enum: string | null;
+    elem: string | null;
+  }>(
     `SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS notnull,
             pg_get_expr(d.adbin, d.adrelid) AS default,
             CASE WHEN t.typtype = 'e' THEN t.typname END AS enum,

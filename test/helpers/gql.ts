@@ -8,6 +8,7 @@ export interface GqlResponse<T = Record<string, unknown>> {
 }
 
 /** Sends a query through the front door of the app (yoga.fetch), as a client would. */
+// Responses are loosely typed JSON: tests read deep into them and assert on what they find.
 export async function gql<T = Record<string, any>>(
   yoga: ReturnType<typeof createApp>,
   query: string,

@@ -6,19 +6,45 @@ import { parseArticle } from '../../src/ingest/text.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
 
 // The gold set of the seed article: every entity, with its kind, and how to recognize it.
-const GOLD: Array<{ kind: string; label: string; match: (e: { name: string; dateValue: string | null; amount: number | null; unit: string | null; surfaces: string[] }) => boolean }> = [
+const GOLD: Array<{
+  kind: string;
+  label: string;
+  match: (e: { name: string; dateValue: string | null; amount: number | null; unit: string | null; surfaces: string[] }) => boolean;
+}> = [
   ...['Kim Jong Un'].map((n) => ({ kind: 'PERSON', label: n, match: (e: { name: string }) => e.name === n })),
   ...[
-    'North Korea', 'China', 'North Pyongan Province', 'Dandong', 'Donggang', 'Liaoning Province', 'Sonchon County', 'Yomju County',
-    'Cholsan County', 'Sinuiju', 'Russia', 'Ukraine', 'Pyongyang', 'Beijing',
+    'North Korea',
+    'China',
+    'North Pyongan Province',
+    'Dandong',
+    'Donggang',
+    'Liaoning Province',
+    'Sonchon County',
+    'Yomju County',
+    'Cholsan County',
+    'Sinuiju',
+    'Russia',
+    'Ukraine',
+    'Pyongyang',
+    'Beijing',
   ].map((n) => ({ kind: 'PLACE', label: n, match: (e: { name: string }) => e.name === n })),
-  ...['Daily NK', 'North Korean Cabinet', 'provincial seafood management bureau', 'Sinuiju customs office', 'U.N. Security Council'].map((n) => ({
-    kind: 'ORGANIZATION',
-    label: n,
-    match: (e: { name: string; surfaces: string[] }) => e.name === n || e.surfaces.includes(n),
+  ...['Daily NK', 'North Korean Cabinet', 'provincial seafood management bureau', 'Sinuiju customs office', 'U.N. Security Council'].map(
+    (n) => ({
+      kind: 'ORGANIZATION',
+      label: n,
+      match: (e: { name: string; surfaces: string[] }) => e.name === n || e.surfaces.includes(n),
+    }),
+  ),
+  ...['--09-10', '--09-12', '--09-07'].map((d) => ({
+    kind: 'DATE',
+    label: d,
+    match: (e: { dateValue: string | null }) => e.dateValue === d,
   })),
-  ...['--09-10', '--09-12', '--09-07'].map((d) => ({ kind: 'DATE', label: d, match: (e: { dateValue: string | null }) => e.dateValue === d })),
-  { kind: 'QUANTITY', label: '150 workers', match: (e) => e.amount === 150 && e.unit === 'workers' && e.surfaces.includes('three groups of 50 workers each') },
+  {
+    kind: 'QUANTITY',
+    label: '150 workers',
+    match: (e) => e.amount === 150 && e.unit === 'workers' && e.surfaces.includes('three groups of 50 workers each'),
+  },
   { kind: 'QUANTITY', label: '60 days', match: (e) => e.amount === 60 && e.unit === 'days' },
 ];
 
@@ -43,7 +69,9 @@ describe('the seed article', () => {
     const extra = found.filter((e) => !GOLD.some((g) => e.kind === g.kind && g.match(e))).map((e) => `${e.kind} ${e.name}`);
     const precision = (found.length - extra.length) / found.length;
     const recall = (GOLD.length - missing.length) / GOLD.length;
-    console.info(`seed gold set: ${found.length} found, P ${(precision * 100).toFixed(1)} R ${(recall * 100).toFixed(1)} F1 ${((200 * precision * recall) / (precision + recall)).toFixed(1)}`);
+    console.info(
+      `seed gold set: ${found.length} found, P ${(precision * 100).toFixed(1)} R ${(recall * 100).toFixed(1)} F1 ${((200 * precision * recall) / (precision + recall)).toFixed(1)}`,
+    );
     expect(missing).toEqual([]);
     expect(extra).toEqual([]);
   });
@@ -77,7 +105,11 @@ describe('an article the rules were not written for', () => {
   it('finds people, places, organizations, dates and quantities with the general rules', async () => {
     const text = fs.readFileSync(new URL('../fixtures/held-out.txt', import.meta.url), 'utf8');
     const article = parseArticle(text);
-    const result = extractEntities(article.paragraphs.map((p) => p.text), await loadGazetteer(t.db.prisma), { publishedAt: article.publishedAt });
+    const result = extractEntities(
+      article.paragraphs.map((p) => p.text),
+      await loadGazetteer(t.db.prisma),
+      { publishedAt: article.publishedAt },
+    );
     const got = [...result.entities.values()].map((e) => `${e.kind} ${e.name}${e.confirmed ? '' : ' ?'}`).sort();
     expect(got).toEqual(
       expect.arrayContaining([

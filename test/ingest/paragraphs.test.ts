@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IngestError } from '../../src/ingest/errors.js';
+import type { IngestError } from '../../src/ingest/errors.js';
 import { decodeText, deriveHeadline, looksLikeHeading, parseArticle, splitFrontMatter, splitParagraphs } from '../../src/ingest/text.js';
 
 const texts = (body: string) => splitParagraphs(body).map((p) => p.text);
@@ -22,7 +22,10 @@ describe('paragraph splitting', () => {
   });
 
   it('drops blank lines, trailing blank lines and stray whitespace at line ends, keeping inner text exact', () => {
-    expect(texts('\n\n  “Quoted,”  she said.\t \n\n\n \u00a0\nNext —  spaced.  \n\n\n\n')).toEqual(['“Quoted,”  she said.', 'Next —  spaced.']);
+    expect(texts('\n\n  “Quoted,”  she said.\t \n\n\n \u00a0\nNext —  spaced.  \n\n\n\n')).toEqual([
+      '“Quoted,”  she said.',
+      'Next —  spaced.',
+    ]);
   });
 
   it('detects a short line without final punctuation as a heading, and nothing else', () => {
@@ -52,7 +55,9 @@ describe('decoding', () => {
 
 describe('front matter', () => {
   it('reads title, slug, source, url, date and language', () => {
-    const { meta, body } = splitFrontMatter('---\ntitle: A “quoted” title\nslug: my-story\nsource: Daily NK\nurl: https://example.org/a\ndate: 2025-09-16\nlanguage: en-US\n---\nBody.');
+    const { meta, body } = splitFrontMatter(
+      '---\ntitle: A “quoted” title\nslug: my-story\nsource: Daily NK\nurl: https://example.org/a\ndate: 2025-09-16\nlanguage: en-US\n---\nBody.',
+    );
     expect(meta).toEqual({
       title: 'A “quoted” title',
       slug: 'my-story',
@@ -80,7 +85,9 @@ describe('front matter', () => {
 
 describe('titles and slugs', () => {
   it('derives an editor’s headline from the lede when no title is given, and says so', () => {
-    const article = parseArticle('North Korea has sent more migrant workers to China following Kim Jong Un’s recent visit. More text.\nSecond paragraph.');
+    const article = parseArticle(
+      'North Korea has sent more migrant workers to China following Kim Jong Un’s recent visit. More text.\nSecond paragraph.',
+    );
     expect(article.title).toBe('North Korea sends more migrant workers to China after Kim Jong Un’s recent visit');
     expect(article.titleOrigin).toBe('derived');
     expect(article.slug).toBe('north-korea-sends-more-migrant-workers-to-china-after-kim-jong-uns-recent-visit');

@@ -67,7 +67,10 @@ describe('re-ingest', () => {
   it('is one transaction: a failure half-way through writes nothing', async () => {
     const counts = await rowCounts(t.db);
     const article = parseArticle('---\nslug: doomed\n---\nDandong and Sinuiju traded.\nSecond paragraph.');
-    const extraction = extractEntities(article.paragraphs.map((p) => p.text), await loadGazetteer(t.db.prisma));
+    const extraction = extractEntities(
+      article.paragraphs.map((p) => p.text),
+      await loadGazetteer(t.db.prisma),
+    );
     // A mention that points past the last paragraph fails when mentions are written, after the
     // article, its paragraphs and its new entities have been.
     extraction.mentions.push({ paragraph: 99, start: 0, end: 1, text: 'D', entityKey: 'dandong', via: 'rule' });

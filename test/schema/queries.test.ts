@@ -13,26 +13,45 @@ const SLUG = 'nk-workers-china-seafood-plants';
 
 beforeAll(async () => {
   t = await openTestDatabase({ seedCorpus: true });
-  await ingestText(t.db.prisma, '---\nslug: second-story\nsource: Test desk\n---\nTraders in Dandong met officials from Sinuiju on Oct. 2.');
+  await ingestText(
+    t.db.prisma,
+    '---\nslug: second-story\nsource: Test desk\n---\nTraders in Dandong met officials from Sinuiju on Oct. 2.',
+  );
 });
 afterAll(() => t.drop());
 
 describe('article queries', () => {
   it('serves the seed article with ordered paragraphs and exact mention offsets', async () => {
-    const res = await gql(yoga, `query($slug: String!) { article(slug: $slug) {
+    const res = await gql(
+      yoga,
+      `query($slug: String!) { article(slug: $slug) {
       id slug title titleDerived source url publishedAt language
       paragraphs { id position kind text mentions { start end text entity { key kind name } } }
       entities { key kind name aliases }
-    } }`, { slug: SLUG });
+    } }`,
+      { slug: SLUG },
+    );
     expect(res.status).toBe(200);
     expect(res.errors).toBeUndefined();
     const a = res.data?.article;
-    expect(a).toMatchObject({ slug: SLUG, title: 'North Korea sends more workers to China after Kim Jong Un’s visit', titleDerived: false, source: 'Daily NK', url: null, language: 'en' });
+    expect(a).toMatchObject({
+      slug: SLUG,
+      title: 'North Korea sends more workers to China after Kim Jong Un’s visit',
+      titleDerived: false,
+      source: 'Daily NK',
+      url: null,
+      language: 'en',
+    });
     expect(a.paragraphs.map((p: { position: number }) => p.position)).toEqual([...Array(15).keys()]);
     expect(a.paragraphs[7]).toMatchObject({ kind: 'HEADING', text: 'Signs of warming relations' });
     for (const p of a.paragraphs) for (const m of p.mentions) expect(p.text.slice(m.start, m.end)).toBe(m.text);
     expect(a.entities.map((e: { key: string }) => e.key)).toEqual(expect.arrayContaining(['north-korea', 'kim-jong-un', 'dandong']));
-    expect(a.entities.slice(0, 3).map((e: { key: string }) => e.key).sort()).toEqual(['china', 'kim-jong-un', 'north-korea']);
+    expect(
+      a.entities
+        .slice(0, 3)
+        .map((e: { key: string }) => e.key)
+        .sort(),
+    ).toEqual(['china', 'kim-jong-un', 'north-korea']);
     expect(a.entities).toHaveLength(25);
   });
 
@@ -47,9 +66,13 @@ describe('article queries', () => {
     expect(all.data?.articles.totalCount).toBe(2);
     expect(all.data?.articles.edges).toHaveLength(1);
     expect(all.data?.articles.pageInfo.hasNextPage).toBe(true);
-    const next = await gql(yoga, 'query($after: String) { articles(first: 1, after: $after) { edges { node { slug } } pageInfo { hasNextPage } } }', {
-      after: all.data?.articles.pageInfo.endCursor,
-    });
+    const next = await gql(
+      yoga,
+      'query($after: String) { articles(first: 1, after: $after) { edges { node { slug } } pageInfo { hasNextPage } } }',
+      {
+        after: all.data?.articles.pageInfo.endCursor,
+      },
+    );
     const slugs = [all.data?.articles.edges[0].node.slug, next.data?.articles.edges[0].node.slug].sort();
     expect(slugs).toEqual(['nk-workers-china-seafood-plants', 'second-story']);
     expect(next.data?.articles.pageInfo.hasNextPage).toBe(false);
@@ -63,11 +86,14 @@ describe('article queries', () => {
   });
 
   it('serves entities by key and by kind, with their mentions and articles', async () => {
-    const res = await gql(yoga, `{
+    const res = await gql(
+      yoga,
+      `{
       entity(key: "dandong") { key kind name mentionCount mentions { text paragraph { position } } articles { slug } }
       entities(kind: DATE) { totalCount edges { node { name dateValue confirmed } } }
       orgs: entities(kind: ORGANIZATION, first: 2) { totalCount edges { node { name } } pageInfo { hasNextPage } }
-    }`);
+    }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data?.entity).toMatchObject({ key: 'dandong', kind: 'PLACE', name: 'Dandong', mentionCount: 3 });
     expect(res.data?.entity.articles.map((a: { slug: string }) => a.slug).sort()).toEqual([SLUG, 'second-story']);
@@ -80,8 +106,12 @@ describe('article queries', () => {
   it('fetches any object by global ID with node(id)', async () => {
     const a = await gql(yoga, `{ article(slug: "${SLUG}") { id paragraphs { id } entities { id key } } }`);
     const ids = [a.data?.article.id, a.data?.article.paragraphs[3].id, a.data?.article.entities[0].id];
-    const res = await gql(yoga, `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id
-      ... on Article { slug } ... on Paragraph { position } ... on Entity { key } } }`, { ids });
+    const res = await gql(
+      yoga,
+      `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id
+      ... on Article { slug } ... on Paragraph { position } ... on Entity { key } } }`,
+      { ids },
+    );
     expect(res.data?.nodes.map((n: { __typename: string }) => n.__typename)).toEqual(['Article', 'Paragraph', 'Entity']);
     expect(res.data?.nodes[1].position).toBe(3);
     const missing = await gql(yoga, '{ node(id: "QXJ0aWNsZTo5OTk5OTk=") { id } }');
@@ -111,7 +141,9 @@ describe('the schema', () => {
       if (isObjectType(type)) {
         for (const field of Object.values(type.getFields())) {
           if (!field.description) undocumented.push(`${type.name}.${field.name}`);
-          for (const arg of field.args) if (!arg.description && !['first', 'last', 'before', 'after'].includes(arg.name)) undocumented.push(`${type.name}.${field.name}(${arg.name})`);
+          for (const arg of field.args)
+            if (!arg.description && !['first', 'last', 'before', 'after'].includes(arg.name))
+              undocumented.push(`${type.name}.${field.name}(${arg.name})`);
         }
       }
     }
@@ -120,7 +152,9 @@ describe('the schema', () => {
 
   it('keeps the names clients rely on', () => {
     const fields = (name: string) => Object.keys((schema.getType(name) as { getFields(): object }).getFields());
-    expect(fields('Article')).toEqual(expect.arrayContaining(['id', 'slug', 'title', 'source', 'url', 'publishedAt', 'paragraphs', 'entities']));
+    expect(fields('Article')).toEqual(
+      expect.arrayContaining(['id', 'slug', 'title', 'source', 'url', 'publishedAt', 'paragraphs', 'entities']),
+    );
     expect(fields('Paragraph')).toEqual(expect.arrayContaining(['id', 'position', 'kind', 'text', 'mentions']));
     expect(fields('Entity')).toEqual(expect.arrayContaining(['id', 'key', 'kind', 'name', 'aliases', 'mentions', 'articles']));
     expect(fields('Mention')).toEqual(expect.arrayContaining(['entity', 'start', 'end', 'text']));

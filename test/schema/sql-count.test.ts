@@ -26,9 +26,9 @@ async function countStatements(query: string): Promise<number> {
 
 beforeAll(async () => {
   t = await openTestDatabase({ seedCorpus: true });
-  t.db.prisma.$on('query', (e) => {
-    statements.push(e.query);
-  });
+  // The client is created with query events on (src/db/client.ts); its type does not say so.
+  const client = t.db.prisma as unknown as { $on(event: 'query', listener: (e: { query: string }) => void): void };
+  client.$on('query', (e) => statements.push(e.query));
 });
 afterAll(() => t.drop());
 
@@ -36,7 +36,10 @@ describe('SQL statements per operation', () => {
   it('stay the same whatever the number of articles, paragraphs, entities and mentions', async () => {
     const one = await countStatements(NESTED);
     for (let i = 0; i < 6; i++) {
-      const paragraphs = Array.from({ length: 5 + i * 3 }, (_, p) => `Report ${i}-${p}: workers left Sinuiju for Dandong on Sept. ${p + 1}, said Kim Jong Un.`);
+      const paragraphs = Array.from(
+        { length: 5 + i * 3 },
+        (_, p) => `Report ${i}-${p}: workers left Sinuiju for Dandong on Sept. ${p + 1}, said Kim Jong Un.`,
+      );
       await ingestText(t.db.prisma, `---\nslug: bulk-${i}\n---\n${paragraphs.join('\n')}`);
     }
     const seven = await countStatements(NESTED);
@@ -47,7 +50,9 @@ describe('SQL statements per operation', () => {
   });
 
   it('needs a handful of statements for one article with its whole tree', async () => {
-    const n = await countStatements('{ article(slug: "nk-workers-china-seafood-plants") { paragraphs { mentions { entity { key } } } entities { key } } }');
+    const n = await countStatements(
+      '{ article(slug: "nk-workers-china-seafood-plants") { paragraphs { mentions { entity { key } } } entities { key } } }',
+    );
     expect(n).toBeLessThanOrEqual(6);
   });
 });
