@@ -558,7 +558,11 @@ function referenceCandidates(ctx: Context, paragraphs: string[], found: Candidat
 }
 
 /** Extracts entities and mentions from an article's paragraphs. Pure: reads the gazetteer, writes nothing. */
-export function extractEntities(paragraphs: string[], gazetteer: Gazetteer, options: { publishedAt?: Date | null } = {}): Extraction {
+export function extractEntities(
+  paragraphs: string[],
+  gazetteer: Gazetteer,
+  options: { publishedAt?: Date | null /** Ask the NLP library for unknown names (default true). */; proposals?: boolean } = {},
+): Extraction {
   const ctx: Context = { gazetteer, entities: new Map(), publishedAt: options.publishedAt ?? null };
   const perParagraph: Candidate[][] = paragraphs.map((text) => {
     const fromGazetteer: Candidate[] = [...gazetteer.matches(text)].map((m) => ({
@@ -575,7 +579,7 @@ export function extractEntities(paragraphs: string[], gazetteer: Gazetteer, opti
   referenceCandidates(ctx, paragraphs, perParagraph);
   const resolved = perParagraph.map((candidates, p) => {
     const text = paragraphs[p] ?? '';
-    return resolve([...candidates, ...nlpCandidates(ctx, text, candidates)]);
+    return options.proposals === false ? candidates : resolve([...candidates, ...nlpCandidates(ctx, text, candidates)]);
   });
 
   const mentions: FoundMention[] = [];
