@@ -3,7 +3,7 @@
 // transaction: a bad file is reported and skipped, the good ones are kept. Exits 1 if any failed.
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { loadConfig } from '../config.js';
+import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { prepareDatabase } from '../db/setup.js';
 import { collectFiles, IngestError, type IngestResult, ingestText, readArticleFile } from '../ingest/index.js';
@@ -14,7 +14,13 @@ if (paths.length === 0 || paths.includes('--help')) {
   process.exit(paths.length === 0 ? 2 : 0);
 }
 
-const config = loadConfig();
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (err) {
+  console.error(err instanceof ConfigError ? `configuration error: ${err.message}` : err);
+  process.exit(2);
+}
 const { files, errors } = await collectFiles(paths);
 for (const { path: p, error } of errors) console.error(`✗ ${p}: ${error.message} [${error.code}]`);
 if (files.length === 0) process.exit(1);
