@@ -1,4 +1,6 @@
 import nlp from 'compromise';
+import model from 'wink-eng-lite-web-model';
+import winkNLP, { type ItemToken } from 'wink-nlp';
 import { AFTER, BEFORE, type EntityKind, escapeRegExp, type Gazetteer, type KnownEntity } from './gazetteer.js';
 import { slugify } from './text.js';
 
@@ -215,6 +217,15 @@ const STOP_PROPER = new Set([
   'Sunday',
   ...MONTH_NAMES,
 ]);
+const KOREAN_SURNAMES =
+  'Kim|Lee|Yi|Ri|Rhee|Park|Pak|Choi|Choe|Jung|Jeong|Chung|Kang|Cho|Jo|Yoon|Yun|Jang|Chang|Lim|Im|Han|Oh|Seo|Shin|Sin|Kwon|Hwang|Ahn|An|Song|Ryu|Yoo|Hong|Jeon|Jon|Ko|Moon|Mun|Yang|Son|Bae|Baek|Paek|Heo|Nam|Ju|Chae|Kil|Ryang|Ro|Noh';
+const KOREAN_NAME_RE = new RegExp(
+  `${BEFORE}(?:${KOREAN_SURNAMES})\\s+(?:\\p{Lu}\\p{Ll}+-\\p{Ll}+|\\p{Lu}\\p{Ll}+\\s\\p{Lu}\\p{Ll}+)${AFTER}`,
+  'gu',
+);
+const NAME_BLOCKERS_ALT =
+  'Square|Street|Bridge|River|Mountain|Mount|University|Stadium|Station|Airport|Hospital|Market|Hotel|Park|Avenue|Road|Hall|Party|Province|County|City|District|Museum|Academy|School|Order|Prize|Foundation';
+const NAME_BLOCKERS = new Set(NAME_BLOCKERS_ALT.split('|'));
 const GOVERNMENT_CONTEXT =
   /^(?:[-–]\p{Lu}[\p{L}]+)?(?:’s|'s)?\s+(?:relations|ties|government|authorities|regime|leadership|officials|said|says|has|have|had|is|was|announced|denied|condemned|warned|accused|agreed|refused|insisted|responded|urged|demanded|criticized|criticised|protested|rejected)\b/u;
 
@@ -365,6 +376,16 @@ function ruleCandidates(ctx: Context, text: string): Candidate[] {
 
   // Organizations: "Ministry of State Security", "U.N. Human Rights Council", "the provincial seafood
   // management bureau", "<Place> customs office", "North Korean Cabinet".
+  // Korean names written in the Latin alphabet: a common family name, then a hyphenated given
+  // name ("Park Jin-woo") or two capitalized syllables ("Kim Yo Jong"), unless the last word heads
+  // a place or an organization ("Kim Il Sung Square").
+  for (const m of text.matchAll(KOREAN_NAME_RE)) {
+    const last = m[0].split(/\s+/).at(-1) ?? '';
+    if (NAME_BLOCKERS.has(last) || new RegExp(`^${AFTER}\\s+(?:${NAME_BLOCKERS_ALT})${AFTER}`, 'u').test(text.slice(m.index + m[0].length)))
+      continue;
+    add(m.index, m.index + m[0].length, propose(ctx, 'PERSON', m[0]), 2);
+  }
+
   const orgPatterns: RegExp[] = [
     new RegExp(
       `${BEFORE}(?:Ministry|Department|Bureau|Office|Committee|Commission)\\s+of\\s+(?:the\\s+)?${CAP_WORD}(?:\\s+(?:and\\s+)?${CAP_WORD}){0,4}`,
@@ -475,6 +496,8 @@ function nlpCandidates(ctx: Context, text: string, taken: Candidate[]): Candidat
       const end = start + name.length;
       if (taken.some((t) => start < t.end && t.start < end)) continue;
       if (!/^\p{Lu}/u.test(name) || name.length < 3) continue;
+      // A candidate must start and end on word boundaries ("Jin-" out of "Park Jin-woo" is not a name).
+      if (/[\p{L}\p{N}-]/u.test(text.charAt(start - 1)) || /[\p{L}\p{N}-]/u.test(text.charAt(end)) || /-$/.test(name)) continue;
       const words = name.split(/\s+/);
       if (words.every((w) => STOP_PROPER.has(w))) continue;
       if (name in DEMONYMS || DEMONYM_PLURALS.includes(name)) continue;
@@ -493,7 +516,39 @@ function nlpCandidates(ctx: Context, text: string, taken: Candidate[]): Candidat
   for (const m of doc.match('#ProperNoun+').json({ offset: true }) as Array<{ text: string; offset: { start: number } }>) {
     consider(m.text, null, m.offset.start);
   }
+  // wink-nlp's tagger finds more proper nouns than compromise (npm run bench) but does not type
+  // them: its runs of PROPN tokens are typed by context, like compromise's untyped ones.
+  for (const run of properNounRuns(text)) consider(run.text, null, run.start);
   return out;
+}
+
+let wink: ReturnType<typeof winkNLP> | null = null;
+
+/** Runs of consecutive proper-noun tokens, with their offsets in the text. */
+function properNounRuns(text: string): Array<{ text: string; start: number }> {
+  wink ??= winkNLP(model);
+  const its = wink.its;
+  const runs: Array<{ text: string; start: number }> = [];
+  let cursor = 0;
+  const open = { start: -1, end: -1 };
+  const flush = () => {
+    if (open.start >= 0) runs.push({ text: text.slice(open.start, open.end), start: open.start });
+    open.start = -1;
+  };
+  wink
+    .readDoc(text)
+    .tokens()
+    .each((token: ItemToken) => {
+      const value = token.out();
+      const at = text.indexOf(value, cursor);
+      if (at < 0) return;
+      cursor = at + value.length;
+      if (token.out(its.pos) !== 'PROPN') return flush();
+      if (open.start < 0) open.start = at;
+      open.end = cursor;
+    });
+  flush();
+  return runs;
 }
 
 const PERSON_CUE = /(?:\b(?:Mr|Ms|Mrs|Dr|President|Premier|Minister|Chairman|General|leader|spokesperson|spokesman|spokeswoman)\.?\s+)$/u;

@@ -27,7 +27,10 @@ describe('PostgreSQL connections never wait forever', () => {
     const silent = net.createServer(() => {});
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const { port } = silent.address() as net.AddressInfo;
-    const db = await openDatabase({ ...loadConfig({ DB_CONNECT_TIMEOUT_MS: '300' }), databaseUrl: `postgresql://postgres@127.0.0.1:${port}/x` });
+    const db = await openDatabase({
+      ...loadConfig({ DB_CONNECT_TIMEOUT_MS: '300' }),
+      databaseUrl: `postgresql://postgres@127.0.0.1:${port}/x`,
+    });
     const started = Date.now();
     try {
       await expect(db.sql.query('SELECT 1')).rejects.toThrow(/timeout/i);

@@ -135,3 +135,29 @@ describe('an article the rules were not written for', () => {
     expect(got).toContain('ORGANIZATION Hoeryong Trade Bureau ?');
   });
 });
+
+describe('names nobody listed', () => {
+  it('proposes unknown people, places and organizations, and no fragments of names', async () => {
+    const text = fs.readFileSync(new URL('../fixtures/held-out-names.txt', import.meta.url), 'utf8');
+    const article = parseArticle(text);
+    const result = extractEntities(
+      article.paragraphs.map((p) => p.text),
+      await loadGazetteer(t.db.prisma),
+    );
+    const proposed = [...result.entities.values()].filter((e) => !e.confirmed).map((e) => `${e.kind} ${e.name}`);
+    expect(proposed.sort()).toEqual([
+      'ORGANIZATION Lankov Institute',
+      'ORGANIZATION Rason Economic Zone Authority',
+      'PERSON Park Jin-woo',
+      'PLACE Hoeyang',
+      'PLACE Namsan',
+    ]);
+    // Known names are matched from the gazetteer, not proposed again.
+    expect(
+      [...result.entities.values()]
+        .filter((e) => e.confirmed)
+        .map((e) => e.key)
+        .sort(),
+    ).toEqual(['chongryon', 'rason', 'wonsan']);
+  });
+});
