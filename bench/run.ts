@@ -79,7 +79,7 @@ try {
   const rules = time(() => extractEntities(paragraphs, gazetteer, { proposals: false }), 50);
   const full = time(() => extractEntities(paragraphs, gazetteer), 50);
   console.log(`  gazetteer + rules        ${rules.toFixed(2)} ms/article`);
-  console.log(`  + compromise proposals   ${full.toFixed(2)} ms/article  (${(full / rules).toFixed(1)}× the rules alone)`);
+  console.log(`  + NLP proposals          ${full.toFixed(2)} ms/article  (${(full / rules).toFixed(1)}× the rules alone)`);
 
   // Which NLP library should propose names the gazetteer does not know? With no gazetteer at all,
   // how many of the seed article's named entities does each one's proper-noun tagging find, and at what cost.
