@@ -1,38 +1,117 @@
-import { createYoga } from 'graphql-yoga';
-import type { Context } from './schema/builder.js';
+import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { type ExecutionResult, GraphQLError } from 'graphql';
+import { createYoga, type Plugin } from 'graphql-yoga';
+import { type Context, contextOf, createContext } from './context.js';
+import { catalog } from './i18n/catalog.js';
+import { DEFAULT_LANGUAGE, LANGUAGES, negotiate } from './i18n/languages.js';
 import { schema } from './schema/index.js';
 
-export const EXAMPLE_QUERY = `# polyglot-desk: news articles and the entities they mention.
-# Press the run button (or Ctrl-Enter) to fetch the seed article.
+export const EXAMPLE_QUERY = `# polyglot-desk: news articles and the entities they mention, in English, Korean and Chinese.
+# The Headers tab below asks for Korean (Accept-Language: ko). Change it, or pass lang: "zh-Hant"
+# to a field. Press the run button (or Ctrl-Enter).
 query SeedArticle {
   article(slug: "nk-workers-china-seafood-plants") {
     title
-    source
+    availableLanguages
     paragraphs {
       position
       kind
+      language
+      provenance
+      original: text(lang: "en")
       text
-      mentions { start end text entity { key kind name } }
+      mentions { start end text located entity { key kind kindLabel name } }
     }
     entities(kind: PLACE) { key name aliases }
   }
-  entities(kind: ORGANIZATION, first: 10) {
-    totalCount
-    edges { node { key name confirmed articles { slug } } }
-  }
+  languages { code nativeName name coverage }
 }
 `;
 
-/** The GraphQL application: schema, context, masking. Exported without a listener so tests call `yoga.fetch`. */
+/** Limits on what one operation may ask for; above them the operation is refused before it runs. */
+export const LIMITS = { depth: 12, aliases: 30, cost: 50_000, tokens: 3_000 };
+
+const ARMOR_MESSAGE = /^Syntax Error: (.*)$/;
+
+/**
+ * Localizes the limit errors by code, tells the client what language it was served
+ * (extensions.i18n and Content-Language), and marks responses as varying by Accept-Language.
+ */
+const languagePlugin: Plugin<Context> = {
+  onValidate({ context }) {
+    return ({ result, setResult }) => {
+      if (result.length === 0) return;
+      const request = (context as { request?: Request }).request;
+      const t = catalog().t(negotiate(request?.headers.get('accept-language')).language);
+      setResult(
+        result.map((error) => {
+          const m = ARMOR_MESSAGE.exec(error.message);
+          if (!m || !/limit|exceeded/i.test(error.message)) return error;
+          const message = t('errors:QUERY_TOO_COMPLEX', { detail: m[1] }) as string;
+          return new GraphQLError(message, { nodes: error.nodes, extensions: { code: 'QUERY_TOO_COMPLEX', limits: LIMITS } });
+        }),
+      );
+    };
+  },
+  onExecute() {
+    return {
+      onExecuteDone({ args, result, setResult }) {
+        const ctx = args.contextValue as Context;
+        if (!ctx?.served || Symbol.asyncIterator in (result as object)) return;
+        const single = result as ExecutionResult;
+        setResult({
+          ...single,
+          extensions: {
+            ...single.extensions,
+            i18n: {
+              requested: {
+                acceptLanguage: ctx.negotiation.header,
+                arguments: [...ctx.requestedArguments],
+              },
+              negotiated: ctx.negotiation.language,
+              served: [...ctx.served].sort(),
+              default: DEFAULT_LANGUAGE,
+              supported: [...LANGUAGES],
+            },
+          },
+        });
+      },
+    };
+  },
+  onResponse({ request, response }) {
+    response.headers.append('Vary', 'Accept-Language');
+    const ctx = contextOf(request);
+    if (!ctx) return;
+    const served = [...ctx.served];
+    response.headers.set('Content-Language', (served.length ? served.sort() : [ctx.negotiation.language]).join(', '));
+  },
+};
+
+/** The GraphQL application: schema, context, limits, masking. Exported without a listener so tests call `yoga.fetch`. */
 export function createApp() {
+  catalog(); // load the locale files now rather than on the first request
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     // Unexpected errors reach clients as "Unexpected error." with no SQL, stack or path.
     maskedErrors: { isDev: false },
-    graphiql: { title: 'polyglot-desk', defaultQuery: EXAMPLE_QUERY },
-    context: ({ request }) => ({ request }),
+    graphiql: {
+      title: 'polyglot-desk',
+      defaultQuery: EXAMPLE_QUERY,
+      headers: JSON.stringify({ 'Accept-Language': 'ko' }, null, 2),
+    },
+    context: ({ request }) => createContext(request),
+    plugins: [
+      maxTokensPlugin({ n: LIMITS.tokens }),
+      maxDepthPlugin({ n: LIMITS.depth, ignoreIntrospection: true, flattenFragments: true }),
+      maxAliasesPlugin({ n: LIMITS.aliases }),
+      costLimitPlugin({ maxCost: LIMITS.cost }),
+      languagePlugin,
+    ],
     logging: process.env.NODE_ENV === 'test' ? false : 'info',
   });
 }

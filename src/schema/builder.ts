@@ -1,13 +1,12 @@
 import SchemaBuilder from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
+import type { Context } from '../context.js';
 import { prisma } from '../db/current.js';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 
-export interface Context {
-  request: Request;
-}
+export type { Context };
 
 export const builder = new SchemaBuilder<{
   PrismaTypes: PrismaTypes;

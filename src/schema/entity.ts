@@ -1,9 +1,13 @@
+import { languageFor, setRootLanguage } from '../context.js';
 import { prisma } from '../db/current.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { EntityKind } from '../generated/prisma/enums.js';
+import { type EntityLike, localizeAliases, localizeEntityName } from '../resolvers/localize.js';
 import { Article, listLimit } from './article.js';
 import { builder, totalCountField } from './builder.js';
 import { EntityKindEnum } from './enums.js';
+import { LANG_ARG, LANGUAGE_RULE, LocalizedTextRef } from './language.js';
+import { localizedMentions, Mention, withEntity } from './paragraph.js';
 
 export const Entity = builder.prismaNode('Entity', {
   id: { field: 'id', description: 'Global ID of the entity, for `node(id:)`.' },
@@ -11,10 +15,31 @@ export const Entity = builder.prismaNode('Entity', {
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable key, such as "kim-jong-un"; locale files use it.' }),
     kind: t.expose('kind', { type: EntityKindEnum, description: 'What kind of thing this is.' }),
-    name: t.exposeString('name', { description: 'Canonical English name, such as "Kim Jong Un".' }),
-    aliases: t.exposeStringList('aliases', {
-      description: 'Other English names and spellings it goes by, such as "DPRK" for North Korea.',
+    kindLabel: t.string({
+      description: `The kind as a label in the served language, such as "인물" or "人物". ${LANGUAGE_RULE}`,
+      args: { lang: t.arg.string(LANG_ARG) },
+      resolve: (e, args, ctx, info) => ctx.catalog.t(languageFor(ctx, info, args.lang))(`common:entityKind.${e.kind}`) as string,
     }),
+    name: t.string({
+      description: `The entity’s name in the served language, such as "김정은" (see \`localizedName\` for its provenance); dates and quantities are formatted from their values. ${LANGUAGE_RULE}`,
+      args: { lang: t.arg.string(LANG_ARG) },
+      resolve: (e, args, ctx, info) => localizeEntityName(ctx, e, languageFor(ctx, info, args.lang)).text,
+    }),
+    localizedName: t.field({
+      type: LocalizedTextRef,
+      description: `The name with the language it is in and where it comes from. ${LANGUAGE_RULE}`,
+      args: { lang: t.arg.string(LANG_ARG) },
+      resolve: (e, args, ctx, info) => localizeEntityName(ctx, e, languageFor(ctx, info, args.lang)),
+    }),
+    originalName: t.exposeString('name', {
+      description: 'Canonical English name, such as "Kim Jong Un", whatever the request’s language.',
+    }),
+    aliases: t.stringList({
+      description: `Other names it goes by in the served language, such as "조선민주주의인민공화국" for North Korea; the English ones ("DPRK") when that language has none. ${LANGUAGE_RULE}`,
+      args: { lang: t.arg.string(LANG_ARG) },
+      resolve: (e, args, ctx, info) => localizeAliases(ctx, e, languageFor(ctx, info, args.lang)),
+    }),
+    originalAliases: t.exposeStringList('aliases', { description: 'Other English names and spellings, such as "DPRK" for North Korea.' }),
     confirmed: t.exposeBoolean('confirmed', {
       description:
         'True for known entities (and for dates and quantities, whose values are exact); false when the extractor proposed a new name that awaits review.',
@@ -28,13 +53,44 @@ export const Entity = builder.prismaNode('Entity', {
       description: 'For a QUANTITY, the number, such as 150 for "three groups of 50 workers".',
     }),
     unit: t.exposeString('unit', { nullable: true, description: 'For a QUANTITY, what is counted, such as "workers" or "days".' }),
-    mentions: t.relation('mentions', {
-      description: 'Where the entity is mentioned, across all articles (at most `limit`, default 100, most recent articles first).',
-      args: { limit: t.arg.int({ required: false, description: 'How many mentions to return, 1 to 500.' }) },
-      query: (args) => ({
-        take: listLimit(args.limit),
-        orderBy: [{ paragraph: { articleId: 'desc' } }, { paragraph: { position: 'asc' } }, { start: 'asc' }],
+    mentions: t.field({
+      type: [Mention],
+      description: `Where the entity is mentioned, across all articles (at most \`limit\`, default 100, most recent articles first), placed in each paragraph as served. ${LANGUAGE_RULE}`,
+      args: {
+        limit: t.arg.int({ required: false, description: 'How many mentions to return, 1 to 500.' }),
+        lang: t.arg.string(LANG_ARG),
+      },
+      select: (args, _ctx, nestedSelection) => ({
+        mentions: withParagraph(
+          withEntity(
+            nestedSelection({
+              take: listLimit(args.limit),
+              orderBy: [{ paragraph: { articleId: 'desc' } }, { paragraph: { position: 'asc' } }, { start: 'asc' }],
+            }),
+          ),
+        ),
       }),
+      resolve: (entity, args, ctx, info) => {
+        const language = languageFor(ctx, info, args.lang);
+        type Row = (typeof entity.mentions)[number] & {
+          entity: EntityLike;
+          paragraph: { id: number; position: number; text: string; article: { slug: string; language: string } };
+        };
+        // withEntity() and withParagraph() above loaded these.
+        const rows = entity.mentions as Row[];
+        const byParagraph = new Map<number, Row[]>();
+        for (const m of rows) byParagraph.set(m.paragraph.id, [...(byParagraph.get(m.paragraph.id) ?? []), m]);
+        const served = new Map<Row, Row>();
+        for (const group of byParagraph.values()) {
+          const first = group[0];
+          if (!first) continue;
+          localizedMentions(ctx, first.paragraph, group, language).forEach((m, i) => {
+            const row = group[i];
+            if (row) served.set(row, m);
+          });
+        }
+        return rows.map((m) => served.get(m) ?? m);
+      },
     }),
     mentionCount: t.relationCount('mentions', { description: 'How many times the entity is mentioned, across all articles.' }),
     articles: t.field({
@@ -58,15 +114,21 @@ builder.queryFields((t) => ({
     type: 'Entity',
     nullable: true,
     description: 'The entity with this key, or null when there is none.',
-    args: { key: t.arg.string({ required: true, description: 'The entity’s key, such as "dandong".' }) },
-    resolve: (query, _root, args) => prisma().entity.findUnique({ ...query, where: { key: args.key } }),
+    args: {
+      key: t.arg.string({ required: true, description: 'The entity’s key, such as "dandong".' }),
+      lang: t.arg.string({ ...LANG_ARG, description: `Language for the entity and everything under it. ${LANG_ARG.description}` }),
+    },
+    resolve: (query, _root, args, ctx, info) => {
+      setRootLanguage(ctx, info, args.lang);
+      return prisma().entity.findUnique({ ...query, where: { key: args.key } });
+    },
   }),
   entities: t.prismaConnection(
     {
       type: 'Entity',
       cursor: 'id',
       totalCount: (_parent, args) => prisma().entity.count({ where: entityFilter(args) }),
-      description: 'Entities in alphabetical order of name, optionally of one kind, or only confirmed or only proposed ones.',
+      description: 'Entities in alphabetical order of English name, optionally of one kind, or only confirmed or only proposed ones.',
       args: {
         kind: t.arg({ type: EntityKindEnum, required: false, description: 'Only entities of this kind.' }),
         confirmed: t.arg.boolean({ required: false, description: 'Only confirmed (true) or only proposed (false) entities.' }),
@@ -74,13 +136,12 @@ builder.queryFields((t) => ({
           required: false,
           description: 'When true (the default), only entities that some article mentions; when false, also the rest of the gazetteer.',
         }),
+        lang: t.arg.string({ ...LANG_ARG, description: `Language for every entity in the page. ${LANG_ARG.description}` }),
       },
-      resolve: (query, _root, args) =>
-        prisma().entity.findMany({
-          ...query,
-          where: entityFilter(args),
-          orderBy: [{ name: 'asc' }, { id: 'asc' }],
-        }),
+      resolve: (query, _root, args, ctx, info) => {
+        setRootLanguage(ctx, info, args.lang);
+        return prisma().entity.findMany({ ...query, where: entityFilter(args), orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+      },
     },
     { description: 'A page of entities.', ...totalCountField },
     { description: 'An entity in a page of entities.' },
@@ -93,6 +154,27 @@ function entityFilter(args: { kind?: EntityKind | null; confirmed?: boolean | nu
     ...(args.confirmed === null || args.confirmed === undefined ? {} : { confirmed: args.confirmed }),
     ...(args.mentioned === false ? {} : { articles: { some: {} } }),
   };
+}
+
+/**
+ * Makes sure a nested mention selection also loads its paragraph’s text and article slug (to place
+ * it in a translation), keeping whatever the client selected under `paragraph`.
+ */
+function withParagraph<T extends object>(query: T): T {
+  type Relation = true | { include?: Record<string, unknown>; select?: Record<string, unknown> } | undefined;
+  const article = { select: { slug: true, language: true } };
+  const merge = (existing: Relation) => {
+    if (!existing || existing === true) return { include: { article } };
+    if (existing.select)
+      return {
+        ...existing,
+        select: { ...existing.select, id: true, position: true, text: true, article: existing.select.article ?? article },
+      };
+    return { ...existing, include: { ...existing.include, article: existing.include?.article ?? article } };
+  };
+  const q = query as { include?: Record<string, Relation>; select?: Record<string, Relation> };
+  if (q.select) return { ...query, select: { ...q.select, paragraph: merge(q.select.paragraph) } };
+  return { ...query, include: { ...q.include, paragraph: merge(q.include?.paragraph) } };
 }
 
 // Declared here rather than in article.ts: Article and Entity refer to each other.

@@ -4,6 +4,7 @@ import './enums.js';
 import './article.js';
 import './paragraph.js';
 import './entity.js';
+import './language.js';
 
 /** The whole schema, its types sorted so the printed form is stable. */
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,0 +1,262 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import i18next, { type i18n as I18n, type TFunction } from 'i18next';
+import * as OpenCC from 'opencc-js/cn2t';
+import { FALLBACKS, LANGUAGES, type Language } from './languages.js';
+
+export const LOCALES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../locales');
+
+/** How a localized string came to be. */
+export type Provenance = 'ORIGINAL' | 'TRANSLATED' | 'CONVERTED' | 'FALLBACK' | 'FORMATTED';
+
+export interface LocalizedText {
+  text: string;
+  /** The language `text` is actually in. */
+  language: Language;
+  provenance: Provenance;
+  /** The language that was asked for. */
+  requested: Language;
+}
+
+export interface LoadError {
+  /** Path relative to the locales folder, such as "ko/entities.json". */
+  file: string;
+  line: number | null;
+  message: string;
+}
+
+type Resource = { [key: string]: string | string[] | Resource };
+
+/** A namespace is a fixed name or an article's slug; anything else in a language folder is refused. */
+const NAMESPACE = /^(?:common|errors|entities|articles\/[a-z0-9]+(?:-[a-z0-9]+)*)$/;
+
+let toTraditional: ((text: string) => string) | null = null;
+/** Simplified → Traditional Chinese with Taiwan's character standard, without Taiwan phrase substitution. */
+export function convertToTraditional(text: string): string {
+  const convert = toTraditional ?? OpenCC.Converter({ from: 'cn', to: 'tw' });
+  toTraditional = convert;
+  return convert(text);
+}
+
+function mapStrings(value: Resource, fn: (s: string) => string): Resource {
+  const out: Resource = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = typeof v === 'string' ? fn(v) : Array.isArray(v) ? v.map(fn) : mapStrings(v, fn);
+  }
+  return out;
+}
+
+function flatKeys(value: Resource, prefix = ''): string[] {
+  return Object.entries(value).flatMap(([k, v]) =>
+    typeof v === 'string' || Array.isArray(v) ? [`${prefix}${k}`] : flatKeys(v, `${prefix}${k}.`),
+  );
+}
+
+/** Line (1-based) of a character offset in a text. */
+export function lineOf(text: string, offset: number): number {
+  return text.slice(0, offset).split('\n').length;
+}
+
+/** Checks that parsed JSON is nested objects of strings (or arrays of strings); returns the first problem. */
+function shapeProblem(value: unknown, at = ''): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${at || 'the file'} must be an object of strings`;
+  for (const [k, v] of Object.entries(value)) {
+    const where = at ? `${at}.${k}` : k;
+    if (k === '' || k.includes(':') || k === '__proto__' || k === 'constructor' || k === 'prototype')
+      return `key "${where}" is not allowed`;
+    if (typeof v === 'string') continue;
+    if (Array.isArray(v)) {
+      if (v.some((x) => typeof x !== 'string')) return `"${where}" must be a list of strings`;
+      continue;
+    }
+    const inner = shapeProblem(v, where);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+export interface ParsedFile {
+  namespace: string;
+  data: Resource;
+}
+
+/** Reads and validates one locale file. Throws a LoadError-shaped object on failure. */
+export function parseLocaleFile(root: string, language: string, file: string): ParsedFile {
+  const relative = path.relative(path.join(root, language), file).split(path.sep).join('/');
+  const display = `${language}/${relative}`;
+  const namespace = relative.replace(/\.json$/, '');
+  if (!relative.endsWith('.json') || !NAMESPACE.test(namespace)) {
+    throw {
+      file: display,
+      line: null,
+      message: 'not a known locale file (common, errors, entities or articles/<slug>.json)',
+    } satisfies LoadError;
+  }
+  const text = fs.readFileSync(file, 'utf8');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    const message = (err as Error).message;
+    const position = /position (\d+)/.exec(message);
+    const line = position ? lineOf(text, Number(position[1])) : text.trim() === '' ? 1 : lineOf(text, text.length);
+    throw { file: display, line, message: `invalid JSON: ${message}` } satisfies LoadError;
+  }
+  const problem = shapeProblem(data);
+  if (problem) throw { file: display, line: null, message: `wrong shape: ${problem}` } satisfies LoadError;
+  return { namespace, data: data as Resource };
+}
+
+function listJson(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.json'))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+/**
+ * One consistent version of every locale file, in a dedicated i18next instance. A new version is
+ * built whole and swapped in (see reload), so a request always sees one version from start to end.
+ */
+export class Catalog {
+  readonly i18n: I18n;
+  readonly errors: LoadError[];
+  /** zh-Hant keys a translator wrote (the rest is converted from zh-Hans), as "ns\u0000key". */
+  private readonly traditionalOverrides: Set<string>;
+  private readonly fixed = new Map<Language, TFunction>();
+  readonly namespaces: string[];
+
+  private constructor(i18n: I18n, errors: LoadError[], overrides: Set<string>, namespaces: string[]) {
+    this.i18n = i18n;
+    this.errors = errors;
+    this.traditionalOverrides = overrides;
+    this.namespaces = namespaces;
+  }
+
+  static load(root = LOCALES_DIR): Catalog {
+    const errors: LoadError[] = [];
+    const bundles = new Map<Language, Map<string, Resource>>();
+    for (const language of LANGUAGES) {
+      const files = new Map<string, Resource>();
+      for (const file of listJson(path.join(root, language))) {
+        try {
+          const parsed = parseLocaleFile(root, language, file);
+          files.set(parsed.namespace, parsed.data);
+        } catch (err) {
+          errors.push(err as LoadError);
+        }
+      }
+      bundles.set(language, files);
+    }
+    if (fs.existsSync(root)) {
+      for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
+        if (entry.isDirectory() && !(LANGUAGES as readonly string[]).includes(entry.name) && !entry.name.startsWith('.')) {
+          errors.push({ file: `${entry.name}/`, line: null, message: `unknown language folder; supported: ${LANGUAGES.join(', ')}` });
+        }
+      }
+    }
+
+    // zh-Hant: every zh-Hans string converted, then what translators wrote in zh-Hant on top.
+    const simplified = bundles.get('zh-Hans') ?? new Map();
+    const traditional = bundles.get('zh-Hant') ?? new Map();
+    const overrides = new Set<string>();
+    const merged = new Map<string, Resource>();
+    for (const [ns, data] of simplified) merged.set(ns, mapStrings(data, convertToTraditional));
+    for (const [ns, data] of traditional) {
+      for (const key of flatKeys(data)) overrides.add(`${ns}\u0000${key}`);
+      merged.set(ns, deepMerge(merged.get(ns) ?? {}, data));
+    }
+    bundles.set('zh-Hant', merged);
+
+    const namespaces = [...new Set([...bundles.values()].flatMap((b) => [...b.keys()]))].sort();
+    const resources: Record<string, Record<string, Resource>> = {};
+    for (const [language, files] of bundles) resources[language] = Object.fromEntries(files);
+    const i18n = i18next.createInstance();
+    i18n.init({
+      resources,
+      lng: 'en',
+      fallbackLng: false,
+      supportedLngs: [...LANGUAGES],
+      ns: namespaces.length ? namespaces : ['common'],
+      defaultNS: 'common',
+      initAsync: false,
+      returnNull: false,
+      keySeparator: '.',
+      nsSeparator: ':',
+      // Output goes into JSON, never into HTML, and nothing interpolated comes from a request.
+      interpolation: { escapeValue: false },
+      showSupportNotice: false,
+    } as Parameters<I18n['init']>[0]);
+    return new Catalog(i18n, errors, overrides, namespaces);
+  }
+
+  /** A t function fixed to one language, with its fallbacks (never changeLanguage per request). */
+  t(language: Language): TFunction {
+    let t = this.fixed.get(language);
+    if (!t) {
+      t = this.i18n.getFixedT(language);
+      this.fixed.set(language, t);
+    }
+    return t;
+  }
+
+  /** A string exactly as one language has it, without fallback. */
+  raw(language: Language, namespace: string, key: string): string | string[] | undefined {
+    const value = this.i18n.getResource(language, namespace, key) as unknown;
+    return typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+      ? (value as string | string[])
+      : undefined;
+  }
+
+  has(language: Language, namespace: string, key: string): boolean {
+    const value = this.raw(language, namespace, key);
+    return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+  }
+
+  /** How a language came by its string (translated, or converted for zh-Hant). */
+  provenanceOf(language: Language, namespace: string, key: string): Provenance {
+    return language === 'zh-Hant' && !this.traditionalOverrides.has(`${namespace}\u0000${key}`) ? 'CONVERTED' : 'TRANSLATED';
+  }
+
+  /**
+   * The string for a language, walking its fallbacks; the original (in `original.language`) is
+   * served as ORIGINAL when asked for, and as FALLBACK when nothing else is there.
+   */
+  localize(requested: Language, namespace: string, key: string, original: { text: string; language: Language }): LocalizedText {
+    if (requested === original.language) return { text: original.text, language: original.language, provenance: 'ORIGINAL', requested };
+    const value = this.raw(requested, namespace, key);
+    if (typeof value === 'string' && value !== '') {
+      return { text: value, language: requested, provenance: this.provenanceOf(requested, namespace, key), requested };
+    }
+    for (const language of FALLBACKS[requested]) {
+      if (language === original.language) break;
+      const fallback = this.raw(language, namespace, key);
+      if (typeof fallback === 'string' && fallback !== '') return { text: fallback, language, provenance: 'FALLBACK', requested };
+    }
+    return { text: original.text, language: original.language, provenance: 'FALLBACK', requested };
+  }
+}
+
+function deepMerge(base: Resource, over: Resource): Resource {
+  const out: Resource = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    const b = out[k];
+    out[k] = typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b) ? deepMerge(b, v) : v;
+  }
+  return out;
+}
+
+let current: Catalog | null = null;
+
+/** The catalog in use; loaded on first use. */
+export function catalog(): Catalog {
+  current ??= Catalog.load();
+  return current;
+}
+
+export function useCatalog(next: Catalog): void {
+  current = next;
+}

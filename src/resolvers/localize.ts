@@ -1,0 +1,176 @@
+// Localization shared by several fields: titles, paragraphs, entity names, mentions, coverage.
+// Everything here reads the in-memory catalog: no database round trips.
+import type { Context } from '../context.js';
+import type { Catalog, LocalizedText } from '../i18n/catalog.js';
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_INFO, LANGUAGES, type Language } from '../i18n/languages.js';
+
+export const articleNamespace = (slug: string) => `articles/${slug}`;
+export const paragraphKey = (position: number) => `paragraphs.p${position}`;
+const originalLanguage = (tag: string): Language => (isLanguage(tag) ? tag : DEFAULT_LANGUAGE);
+
+function record(ctx: Context, text: LocalizedText): LocalizedText {
+  ctx.served.add(text.language);
+  return text;
+}
+
+export function localizeTitle(ctx: Context, article: { slug: string; title: string; language: string }, language: Language): LocalizedText {
+  return record(
+    ctx,
+    ctx.catalog.localize(language, articleNamespace(article.slug), 'title', {
+      text: article.title,
+      language: originalLanguage(article.language),
+    }),
+  );
+}
+
+export function localizeParagraph(
+  ctx: Context,
+  paragraph: { position: number; text: string; article: { slug: string; language: string } },
+  language: Language,
+): LocalizedText {
+  return record(
+    ctx,
+    ctx.catalog.localize(language, articleNamespace(paragraph.article.slug), paragraphKey(paragraph.position), {
+      text: paragraph.text,
+      language: originalLanguage(paragraph.article.language),
+    }),
+  );
+}
+
+export interface EntityLike {
+  key: string;
+  kind: string;
+  name: string;
+  aliases: string[];
+  dateValue: string | null;
+  amount: number | null;
+  unit: string | null;
+}
+
+/** A date value ("2025-09-10" or "--09-10") in a language's own style. */
+export function formatDate(value: string, language: Language): string | null {
+  const m = /^(\d{4}|-)-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return null;
+  const year = m[1] === '-' ? 2000 : Number(m[1]);
+  const date = new Date(Date.UTC(year, Number(m[2]) - 1, Number(m[3])));
+  const options: Intl.DateTimeFormatOptions = { month: 'long', day: 'numeric', timeZone: 'UTC' };
+  if (m[1] !== '-') options.year = 'numeric';
+  return new Intl.DateTimeFormat(language, options).format(date);
+}
+
+function formatDay(value: string, language: Language): string | null {
+  const m = /^(?:\d{4}|-)-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return null;
+  return new Intl.DateTimeFormat(language, { day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2000, Number(m[1]) - 1, Number(m[2]))),
+  );
+}
+
+export function localizeEntityName(ctx: Context, entity: EntityLike, language: Language): LocalizedText {
+  if (language !== DEFAULT_LANGUAGE) {
+    if (entity.kind === 'DATE' && entity.dateValue && !ctx.catalog.has(language, 'entities', `${entity.key}.name`)) {
+      const text = formatDate(entity.dateValue, language);
+      if (text) return record(ctx, { text, language, provenance: 'FORMATTED', requested: language });
+    }
+    if (
+      entity.kind === 'QUANTITY' &&
+      entity.amount !== null &&
+      entity.unit &&
+      !ctx.catalog.has(language, 'entities', `${entity.key}.name`)
+    ) {
+      const key = `units.${entity.unit}`;
+      const text = ctx.catalog.t(language)(key, { count: entity.amount, defaultValue: '' }) as string;
+      if (text) return record(ctx, { text, language, provenance: 'FORMATTED', requested: language });
+    }
+  }
+  return record(ctx, ctx.catalog.localize(language, 'entities', `${entity.key}.name`, { text: entity.name, language: DEFAULT_LANGUAGE }));
+}
+
+/** The entity's other names in a language: translated ones when there are any, else the English ones. */
+export function localizeAliases(ctx: Context, entity: EntityLike, language: Language): string[] {
+  if (language === DEFAULT_LANGUAGE) return entity.aliases;
+  const own = ctx.catalog.raw(language, 'entities', `${entity.key}.aliases`);
+  // zh-Hant has zh-Hans's aliases converted, unless a translator wrote its own.
+  return Array.isArray(own) ? own : entity.aliases;
+}
+
+export interface MentionLike {
+  start: number;
+  end: number;
+  text: string;
+  entityId: number;
+  entity: EntityLike;
+}
+
+export interface LocatedMention {
+  start: number | null;
+  end: number | null;
+  text: string;
+  located: boolean;
+}
+
+/**
+ * Places mentions in the text actually served. In the original they are where they were found;
+ * in a translation, the n-th mention of an entity is the n-th occurrence of one of its localized
+ * names, when there is one.
+ */
+export function locateMentions<M extends MentionLike>(
+  ctx: Context,
+  served: LocalizedText,
+  mentions: M[],
+  originalLanguage: string,
+): Array<M & { localized: LocatedMention }> {
+  if (served.language === originalLanguage) {
+    return mentions.map((m) => ({ ...m, localized: { start: m.start, end: m.end, text: m.text, located: true } }));
+  }
+  const byEntity = new Map<number, M[]>();
+  for (const m of [...mentions].sort((a, b) => a.start - b.start)) byEntity.set(m.entityId, [...(byEntity.get(m.entityId) ?? []), m]);
+  const placed = new Map<M, LocatedMention>();
+  for (const group of byEntity.values()) {
+    const entity = group[0]?.entity;
+    if (!entity) continue;
+    const name = localizeEntityName({ ...ctx, served: new Set() }, entity, served.language).text;
+    // A date is also written by its day alone after its month ("9월 10일부터 12일", "9月10日至12日").
+    const day = entity.kind === 'DATE' && entity.dateValue ? formatDay(entity.dateValue, served.language) : null;
+    const surfaces = [...new Set([name, ...localizeAliases(ctx, entity, served.language), ...(day ? [day] : [])])]
+      .filter(Boolean)
+      .sort((a, b) => b.length - a.length);
+    const hits: Array<{ start: number; end: number }> = [];
+    let at = 0;
+    while (at < served.text.length) {
+      let best: { start: number; end: number } | null = null;
+      for (const surface of surfaces) {
+        const i = served.text.indexOf(surface, at);
+        if (i >= 0 && (!best || i < best.start || (i === best.start && i + surface.length > best.end)))
+          best = { start: i, end: i + surface.length };
+      }
+      if (!best) break;
+      hits.push(best);
+      at = best.end;
+    }
+    group.forEach((m, i) => {
+      const hit = hits[i];
+      placed.set(
+        m,
+        hit
+          ? { ...hit, text: served.text.slice(hit.start, hit.end), located: true }
+          : { start: null, end: null, text: name, located: false },
+      );
+    });
+  }
+  return mentions.map((m) => ({ ...m, localized: placed.get(m) ?? { start: null, end: null, text: m.text, located: false } }));
+}
+
+/** How much of an article a language has, counting the title and every paragraph. */
+export function articleCoverage(catalog: Catalog, slug: string, positions: number[], language: Language, original: string) {
+  const keys = ['title', ...positions.map(paragraphKey)];
+  if (language === original) return { language, total: keys.length, translated: keys.length };
+  const ns = articleNamespace(slug);
+  const translated = keys.filter((k) => catalog.has(language, ns, k)).length;
+  return { language, total: keys.length, translated };
+}
+
+export const languageName = (ctx: Context, code: Language, inLanguage: Language) =>
+  ctx.catalog.t(inLanguage)(`common:languageName.${code}`, { defaultValue: LANGUAGE_INFO[code].englishName }) as string;
+
+export { LANGUAGES };
