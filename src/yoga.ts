@@ -2,7 +2,7 @@ import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { type ExecutionResult, GraphQLError } from 'graphql';
+import { type ExecutionResult, GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { type Context, contextOf, createContext } from './context.js';
 import { catalog } from './i18n/catalog.js';
@@ -32,9 +32,16 @@ query SeedArticle {
 `;
 
 /** Limits on what one operation may ask for; above them the operation is refused before it runs. */
-export const LIMITS = { depth: 12, aliases: 30, cost: 50_000, tokens: 3_000 };
+export const LIMITS = { depth: 12, aliases: 30, cost: 20_000, tokens: 3_000 };
 
 const ARMOR_MESSAGE = /^Syntax Error: (.*)$/;
+
+// The limit plugins throw out of validation by default, which turns a refused query into a 200;
+// reported as validation errors instead, they give a 400 and pass through languagePlugin below.
+const reportAsValidationError = {
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+};
 
 /**
  * Localizes the limit errors by code, tells the client what language it was served
@@ -107,9 +114,9 @@ export function createApp() {
     context: ({ request }) => createContext(request),
     plugins: [
       maxTokensPlugin({ n: LIMITS.tokens }),
-      maxDepthPlugin({ n: LIMITS.depth, ignoreIntrospection: true, flattenFragments: true }),
-      maxAliasesPlugin({ n: LIMITS.aliases }),
-      costLimitPlugin({ maxCost: LIMITS.cost }),
+      maxDepthPlugin({ n: LIMITS.depth, ignoreIntrospection: true, flattenFragments: true, ...reportAsValidationError }),
+      maxAliasesPlugin({ n: LIMITS.aliases, ...reportAsValidationError }),
+      costLimitPlugin({ maxCost: LIMITS.cost, ...reportAsValidationError }),
       languagePlugin,
     ],
     logging: process.env.NODE_ENV === 'test' ? false : 'info',

@@ -15,7 +15,10 @@ const shipped = catalog();
 
 beforeAll(async () => {
   t = await openTestDatabase({ seedCorpus: true });
-  await ingestText(t.db.prisma, '---\nslug: untranslated-story\ndate: 2025-09-16T00:30:00Z\n---\nTraders in Dandong met officials from Sinuiju.');
+  await ingestText(
+    t.db.prisma,
+    '---\nslug: untranslated-story\ndate: 2025-09-16T00:30:00Z\n---\nTraders in Dandong met officials from Sinuiju.',
+  );
 });
 afterAll(() => t.drop());
 afterEach(() => useCatalog(shipped));
@@ -39,7 +42,11 @@ describe('the seed article in every language', () => {
     expect(englishLeft(a.title)).toEqual([]);
     expect(a.paragraphs).toHaveLength(15);
     for (const p of a.paragraphs) {
-      expect({ position: p.position, language: p.language, provenance: p.provenance }).toEqual({ position: p.position, language: lang, provenance });
+      expect({ position: p.position, language: p.language, provenance: p.provenance }).toEqual({
+        position: p.position,
+        language: lang,
+        provenance,
+      });
       expect(englishLeft(p.text)).toEqual([]);
       for (const m of p.mentions) {
         if (m.located) expect(p.text.slice(m.start, m.end)).toBe(m.text);
@@ -55,20 +62,49 @@ describe('the seed article in every language', () => {
   });
 
   it('uses the standard renderings of names', async () => {
-    const res = await gql(yoga, `{ ko: entities(lang: "ko", first: 100) { edges { node { key name } } }
+    const res = await gql(
+      yoga,
+      `{ ko: entities(lang: "ko", first: 100) { edges { node { key name } } }
       zh: entities(lang: "zh-Hans", first: 100) { edges { node { key name } } }
-      tw: entities(lang: "zh-TW", first: 100) { edges { node { key name } } } }`);
-    const names = (list: string) => Object.fromEntries(res.data?.[list].edges.map((e: { node: { key: string; name: string } }) => [e.node.key, e.node.name]));
-    expect(names('ko')).toMatchObject({ 'kim-jong-un': '김정은', dandong: '단둥', sinuiju: '신의주', 'north-pyongan': '평안북도', 'un-security-council': '유엔 안전보장이사회', 'daily-nk': '데일리NK' });
-    expect(names('zh')).toMatchObject({ 'kim-jong-un': '金正恩', dandong: '丹东', sinuiju: '新义州', 'north-pyongan': '平安北道', 'un-security-council': '联合国安理会', 'daily-nk': '每日NK' });
-    expect(names('tw')).toMatchObject({ 'kim-jong-un': '金正恩', dandong: '丹東', sinuiju: '新義州', 'un-security-council': '聯合國安理會' });
+      tw: entities(lang: "zh-TW", first: 100) { edges { node { key name } } } }`,
+    );
+    const names = (list: string) =>
+      Object.fromEntries(res.data?.[list].edges.map((e: { node: { key: string; name: string } }) => [e.node.key, e.node.name]));
+    expect(names('ko')).toMatchObject({
+      'kim-jong-un': '김정은',
+      dandong: '단둥',
+      sinuiju: '신의주',
+      'north-pyongan': '평안북도',
+      'un-security-council': '유엔 안전보장이사회',
+      'daily-nk': '데일리NK',
+    });
+    expect(names('zh')).toMatchObject({
+      'kim-jong-un': '金正恩',
+      dandong: '丹东',
+      sinuiju: '新义州',
+      'north-pyongan': '平安北道',
+      'un-security-council': '联合国安理会',
+      'daily-nk': '每日NK',
+    });
+    expect(names('tw')).toMatchObject({
+      'kim-jong-un': '金正恩',
+      dandong: '丹東',
+      sinuiju: '新義州',
+      'un-security-council': '聯合國安理會',
+    });
     expect(names('ko')['date-09-10']).toBe('9월 10일');
     expect(names('zh')['quantity-150-workers']).toBe('150名工人');
   });
 
   it('serves the translators’ exact text', async () => {
-    const res = await gql(yoga, `{ ko: article(slug: "${SEED_SLUG}", lang: "ko") { title paragraphs { text } } zh: article(slug: "${SEED_SLUG}", lang: "zh-Hans") { title paragraphs { text } } }`);
-    for (const [alias, lang] of [['ko', 'ko'], ['zh', 'zh-Hans']] as const) {
+    const res = await gql(
+      yoga,
+      `{ ko: article(slug: "${SEED_SLUG}", lang: "ko") { title paragraphs { text } } zh: article(slug: "${SEED_SLUG}", lang: "zh-Hans") { title paragraphs { text } } }`,
+    );
+    for (const [alias, lang] of [
+      ['ko', 'ko'],
+      ['zh', 'zh-Hans'],
+    ] as const) {
       const file = seedTranslation(lang);
       expect(res.data?.[alias].title).toBe(file.title);
       expect(res.data?.[alias].paragraphs.map((p: { text: string }) => p.text)).toEqual(Object.values(file.paragraphs));
@@ -90,13 +126,18 @@ describe('choosing the language', () => {
   });
 
   it('shows source and translation side by side', async () => {
-    const res = await gql(yoga, `{ article(slug: "${SEED_SLUG}") { paragraphs { en: text(lang: "en") ko: text(lang: "ko") koProv: provenance(lang: "ko") } } }`);
+    const res = await gql(
+      yoga,
+      `{ article(slug: "${SEED_SLUG}") { paragraphs { en: text(lang: "en") ko: text(lang: "ko") koProv: provenance(lang: "ko") } } }`,
+    );
     const p = res.data?.article.paragraphs[7];
     expect(p).toEqual({ en: 'Signs of warming relations', ko: seedTranslation('ko').paragraphs.p7, koProv: 'TRANSLATED' });
   });
 
   it('tells the client what was requested and served, in extensions.i18n and Content-Language', async () => {
-    const res = await gql(yoga, `{ article(slug: "${SEED_SLUG}") { title en: originalTitle } }`, undefined, { 'accept-language': 'zh-TW, en;q=0.5' });
+    const res = await gql(yoga, `{ article(slug: "${SEED_SLUG}") { title en: originalTitle } }`, undefined, {
+      'accept-language': 'zh-TW, en;q=0.5',
+    });
     expect(res.headers.get('content-language')).toBe('zh-Hant');
     expect(res.headers.get('vary')).toMatch(/Accept-Language/);
     const raw = await yoga.fetch('http://localhost/graphql', {
@@ -118,11 +159,18 @@ describe('choosing the language', () => {
 
 describe('fallbacks and provenance', () => {
   it('serves an untranslated paragraph in English, marked FALLBACK, never as a translation', async () => {
-    const res = await gql(yoga, `{ article(slug: "untranslated-story", lang: "ko") { title localizedTitle { language provenance } availableLanguages translations { language complete coverage }
-      paragraphs { text language provenance mentions { text start end located } } } }`);
+    const res = await gql(
+      yoga,
+      `{ article(slug: "untranslated-story", lang: "ko") { title localizedTitle { language provenance } availableLanguages translations { language complete coverage }
+      paragraphs { text language provenance mentions { text start end located } } } }`,
+    );
     const a = res.data?.article;
     expect(a.localizedTitle).toEqual({ language: 'en', provenance: 'FALLBACK' });
-    expect(a.paragraphs[0]).toMatchObject({ language: 'en', provenance: 'FALLBACK', text: 'Traders in Dandong met officials from Sinuiju.' });
+    expect(a.paragraphs[0]).toMatchObject({
+      language: 'en',
+      provenance: 'FALLBACK',
+      text: 'Traders in Dandong met officials from Sinuiju.',
+    });
     expect(a.paragraphs[0].mentions.map((m: { text: string }) => m.text)).toEqual(['Dandong', 'Sinuiju']);
     expect(a.availableLanguages).toEqual(['en']);
     expect(a.translations.find((x: { language: string }) => x.language === 'ko')).toEqual({ language: 'ko', complete: false, coverage: 0 });
@@ -132,10 +180,16 @@ describe('fallbacks and provenance', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pgdesk-locales-'));
     fs.cpSync(LOCALES_DIR, root, { recursive: true });
     fs.mkdirSync(path.join(root, 'zh-Hant', 'articles'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'zh-Hant', 'articles', `${SEED_SLUG}.json`), JSON.stringify({ paragraphs: { p7: '兩國關係回暖跡象' } }));
+    fs.writeFileSync(
+      path.join(root, 'zh-Hant', 'articles', `${SEED_SLUG}.json`),
+      JSON.stringify({ paragraphs: { p7: '兩國關係回暖跡象' } }),
+    );
     try {
       useCatalog(Catalog.load(root));
-      const res = await gql(yoga, `{ article(slug: "${SEED_SLUG}", lang: "zh-Hant") { localizedTitle { provenance } paragraphs { position text provenance } } }`);
+      const res = await gql(
+        yoga,
+        `{ article(slug: "${SEED_SLUG}", lang: "zh-Hant") { localizedTitle { provenance } paragraphs { position text provenance } } }`,
+      );
       const ps = res.data?.article.paragraphs;
       expect(ps[7]).toEqual({ position: 7, text: '兩國關係回暖跡象', provenance: 'TRANSLATED' });
       expect(ps[6].provenance).toBe('CONVERTED');
@@ -154,8 +208,11 @@ describe('fallbacks and provenance', () => {
   });
 
   it('formats the publication date for the language in an explicit time zone, next to its ISO value', async () => {
-    const res = await gql(yoga, `{ article(slug: "untranslated-story") {
-      publishedAt ko: published(lang: "ko") { iso text timeZone language } en: published { text timeZone } ny: published(timeZone: "America/New_York") { text } } }`);
+    const res = await gql(
+      yoga,
+      `{ article(slug: "untranslated-story") {
+      publishedAt ko: published(lang: "ko") { iso text timeZone language } en: published { text timeZone } ny: published(timeZone: "America/New_York") { text } } }`,
+    );
     const a = res.data?.article;
     expect(a.publishedAt).toBe('2025-09-16T00:30:00.000Z');
     expect(a.ko).toMatchObject({ iso: '2025-09-16T00:30:00.000Z', timeZone: 'Asia/Seoul', language: 'ko' });
@@ -163,7 +220,9 @@ describe('fallbacks and provenance', () => {
     expect(a.en).toMatchObject({ timeZone: 'UTC' });
     expect(a.en.text).toMatch(/Tuesday, September 16, 2025/);
     expect(a.ny.text).toMatch(/Monday, September 15, 2025/);
-    const bad = await gql(yoga, '{ article(slug: "untranslated-story") { published(timeZone: "Mars/Olympus") { text } } }', undefined, { 'accept-language': 'ko' });
+    const bad = await gql(yoga, '{ article(slug: "untranslated-story") { published(timeZone: "Mars/Olympus") { text } } }', undefined, {
+      'accept-language': 'ko',
+    });
     expect(bad.errors?.[0]).toMatchObject({ extensions: { code: 'INVALID_TIME_ZONE' } });
     expect(bad.errors?.[0]?.message).toMatch(/올바른 시간대가 아닙니다/);
   });
@@ -171,7 +230,9 @@ describe('fallbacks and provenance', () => {
 
 describe('labels and languages', () => {
   it('lists the languages with names, the default and coverage', async () => {
-    const res = await gql(yoga, '{ languages { code nativeName englishName name isDefault coverage } }', undefined, { 'accept-language': 'ko' });
+    const res = await gql(yoga, '{ languages { code nativeName englishName name isDefault coverage } }', undefined, {
+      'accept-language': 'ko',
+    });
     expect(res.data?.languages.map((l: { code: string }) => l.code)).toEqual(['en', 'ko', 'zh-Hans', 'zh-Hant']);
     const ko = res.data?.languages[1];
     expect(ko).toMatchObject({ code: 'ko', nativeName: '한국어', englishName: 'Korean', name: '한국어', isDefault: false });
@@ -182,7 +243,10 @@ describe('labels and languages', () => {
   });
 
   it('labels entity kinds in the request language', async () => {
-    const res = await gql(yoga, `{ entity(key: "kim-jong-un") { ko: kindLabel(lang: "ko") zh: kindLabel(lang: "zh-Hans") tw: kindLabel(lang: "zh-Hant") en: kindLabel(lang: "en") } }`);
+    const res = await gql(
+      yoga,
+      `{ entity(key: "kim-jong-un") { ko: kindLabel(lang: "ko") zh: kindLabel(lang: "zh-Hans") tw: kindLabel(lang: "zh-Hant") en: kindLabel(lang: "en") } }`,
+    );
     expect(res.data?.entity).toEqual({ ko: '인물', zh: '人物', tw: '人物', en: 'Person' });
   });
 });

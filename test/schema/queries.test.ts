@@ -150,6 +150,19 @@ describe('the schema', () => {
     expect(undocumented).toEqual([]);
   });
 
+  it('says, on every localized field, how its language is chosen', () => {
+    const silent: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      for (const field of Object.values(type.getFields())) {
+        if (field.args.some((a) => a.name === 'lang') && !/Accept-Language/.test(field.description ?? '') && type.name !== 'Query') {
+          silent.push(`${type.name}.${field.name}`);
+        }
+      }
+    }
+    expect(silent).toEqual([]);
+  });
+
   it('keeps the names clients rely on', () => {
     const fields = (name: string) => Object.keys((schema.getType(name) as { getFields(): object }).getFields());
     expect(fields('Article')).toEqual(
@@ -158,6 +171,20 @@ describe('the schema', () => {
     expect(fields('Paragraph')).toEqual(expect.arrayContaining(['id', 'position', 'kind', 'text', 'mentions']));
     expect(fields('Entity')).toEqual(expect.arrayContaining(['id', 'key', 'kind', 'name', 'aliases', 'mentions', 'articles']));
     expect(fields('Mention')).toEqual(expect.arrayContaining(['entity', 'start', 'end', 'text']));
+    expect(fields('Article')).toEqual(expect.arrayContaining(['availableLanguages']));
+    expect(fields('Paragraph')).toEqual(expect.arrayContaining(['language', 'provenance']));
+    expect(fields('Entity')).toEqual(expect.arrayContaining(['kindLabel']));
+    expect(fields('Language')).toEqual(expect.arrayContaining(['code', 'nativeName', 'englishName', 'isDefault', 'coverage']));
+    const args = (type: string, field: string) =>
+      (schema.getType(type) as unknown as { getFields(): Record<string, { args: Array<{ name: string }> }> })
+        .getFields()
+        [field]?.args.map((a) => a.name);
+    expect(args('Query', 'article')).toEqual(expect.arrayContaining(['slug', 'lang']));
+    expect(args('Query', 'articles')).toEqual(expect.arrayContaining(['lang']));
+    expect(args('Query', 'entity')).toEqual(expect.arrayContaining(['key', 'lang']));
+    expect(args('Paragraph', 'text')).toEqual(['lang']);
+    expect(args('Article', 'title')).toEqual(['lang']);
+    expect(args('Entity', 'name')).toEqual(['lang']);
     expect(getNamedType(schema.getQueryType()?.getFields().articles?.type ?? schema.getQueryType()!)?.name).toBe('QueryArticlesConnection');
   });
 
@@ -167,6 +194,8 @@ describe('the schema', () => {
     const html = await page.text();
     expect(html).toContain('polyglot-desk');
     expect(html).toContain('query SeedArticle');
+    // The header editor opens with Accept-Language filled in.
+    expect(html).toMatch(/Accept-Language[^,}]*ko/);
     const res = await gql(yoga, EXAMPLE_QUERY);
     expect(res.errors).toBeUndefined();
     expect(res.data?.article.paragraphs).toHaveLength(15);

@@ -57,3 +57,17 @@ describe('SQL statements per operation', () => {
     expect(n).toBeLessThanOrEqual(8);
   });
 });
+
+describe('translation lookups', () => {
+  it('add no database round trips: the same query costs the same statements in every language', async () => {
+    const query = (lang: string) => `{ articles(first: 50, lang: "${lang}") { edges { node {
+      title localizedTitle { provenance } availableLanguages translations { coverage }
+      paragraphs { text language provenance kindLabel localizedText { provenance } mentions { start end text located entity { name aliases kindLabel } } }
+      entities { name aliases kindLabel localizedName { provenance } mentions(limit: 20) { text start located } }
+    } } } }`;
+    const counts: Record<string, number> = {};
+    for (const lang of ['en', 'ko', 'zh-Hans', 'zh-Hant']) counts[lang] = await countStatements(query(lang));
+    console.info(`SQL statements for the localized query: ${JSON.stringify(counts)}`);
+    expect(new Set(Object.values(counts)).size).toBe(1);
+  });
+});

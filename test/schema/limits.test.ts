@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, EXAMPLE_QUERY, LIMITS } from '../../src/yoga.js';
+import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { gql } from '../helpers/gql.js';
+
+let t: TestDatabase;
+const yoga = createApp();
+beforeAll(async () => {
+  t = await openTestDatabase({ seedCorpus: true });
+});
+afterAll(() => t.drop());
+
+describe('query limits', () => {
+  it('accept the example query and ordinary nesting', async () => {
+    expect((await gql(yoga, EXAMPLE_QUERY)).errors).toBeUndefined();
+    const res = await gql(
+      yoga,
+      '{ article(slug: "nk-workers-china-seafood-plants") { paragraphs { mentions { entity { articles { slug } } } } } }',
+    );
+    expect(res.errors).toBeUndefined();
+  });
+
+  it('refuse a query nested deeper than the limit, with a clear localized error', async () => {
+    let inner = 'slug';
+    for (let i = 0; i < 4; i++) inner = `paragraphs { mentions { entity { articles { ${inner} } } } }`;
+    const res = await gql(yoga, `{ article(slug: "nk-workers-china-seafood-plants") { ${inner} } }`, undefined, {
+      'accept-language': 'ko',
+    });
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(res.errors?.[0]?.message).toMatch(/^쿼리가 너무 크거나 너무 깊게 중첩되어 있습니다: Query depth limit of 12 exceeded/);
+  });
+
+  it('refuse too many aliases', async () => {
+    const aliases = Array.from({ length: LIMITS.aliases + 1 }, (_, i) => `a${i}: article(slug: "x") { slug }`).join(' ');
+    const res = await gql(yoga, `{ ${aliases} }`);
+    expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(res.errors?.[0]?.message).toMatch(/Aliases limit of 30 exceeded/);
+  });
+
+  it('refuse an operation over the cost limit', async () => {
+    // Within the depth and alias limits, but 29 deep copies cost more than 20,000 (armor's cost model).
+    const field =
+      'paragraphs { text position kind mentions { text start end entity { key name kind articles { slug title paragraphs { text position mentions { text start end entity { key name aliases kindLabel articles { slug title source paragraphs { text position kind } } } } } } } } }';
+    const many = Array.from({ length: 29 }, (_, i) => `a${i}: article(slug: "nk-workers-china-seafood-plants") { ${field} }`).join(' ');
+    const res = await gql(yoga, `{ ${many} }`);
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(res.errors?.[0]?.message).toMatch(/Query Cost limit of 20000 exceeded/);
+  });
+
+  it('refuse a document with too many tokens', async () => {
+    const fields = Array.from({ length: LIMITS.tokens }, () => '__typename').join(' ');
+    const res = await gql(yoga, `{ ${fields} }`);
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0]?.message).toMatch(/Token limit of 3000 exceeded/);
+  });
+});
