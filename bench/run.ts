@@ -12,6 +12,7 @@ import { loadConfig } from '../src/config.js';
 import { type Database, openDatabase } from '../src/db/client.js';
 import { useDatabase } from '../src/db/current.js';
 import { prepareDatabase } from '../src/db/setup.js';
+import { Catalog } from '../src/i18n/catalog.js';
 import { extractEntities } from '../src/ingest/extract.js';
 import { loadGazetteer } from '../src/ingest/store.js';
 import { parseArticle } from '../src/ingest/text.js';
@@ -20,7 +21,7 @@ import { createApp } from '../src/yoga.js';
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const SEED = fs.readFileSync('data/articles/nk-workers-china-seafood-plants.txt', 'utf8');
 const QUERY = `{ article(slug: "nk-workers-china-seafood-plants") { title
-  paragraphs { position text mentions { start end text entity { key name kind } } }
+  paragraphs { position text language provenance mentions { start end text located entity { key name kind kindLabel } } }
   entities { key name kind aliases } } }`;
 
 function time(fn: () => void, iterations: number): number {
@@ -144,6 +145,31 @@ try {
   const onPostgres = await benchQuery(postgres, 'PostgreSQL');
   const onPglite = await benchQuery(pglite, 'PGlite');
   console.log(`  PGlite / PostgreSQL mean latency: ${(onPglite.mean / onPostgres.mean).toFixed(2)}×`);
+
+  // What serving a translation costs next to serving the original: the same query, same database.
+  console.log('the same query per language on PostgreSQL, 300 sequential requests each:');
+  useDatabase(postgres);
+  const yoga = createApp();
+  const perLanguage: Record<string, number> = {};
+  for (const lang of ['en', 'ko', 'zh-Hans', 'zh-Hant']) {
+    const body = JSON.stringify({
+      query: QUERY.replace('slug: "nk-workers-china-seafood-plants"', `slug: "nk-workers-china-seafood-plants", lang: "${lang}"`),
+    });
+    const r = await timeAsync(async () => {
+      const res = await yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      await res.json();
+    }, 300);
+    perLanguage[lang] = r.mean;
+    console.log(
+      `  ${lang.padEnd(8)} mean ${r.mean.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms (${(r.mean / (perLanguage.en ?? r.mean)).toFixed(2)}× en)`,
+    );
+  }
+  const loadStart = performance.now();
+  const heap = process.memoryUsage().heapUsed;
+  const fresh = Catalog.load();
+  console.log(
+    `  loading every locale file (with the zh-Hant conversion): ${(performance.now() - loadStart).toFixed(1)} ms, ${fresh.namespaces.length} namespaces, heap +${((process.memoryUsage().heapUsed - heap) / 2 ** 20).toFixed(1)} MiB`,
+  );
   console.log(
     `  process RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB (grew ${((process.memoryUsage().rss - heapBefore) / 2 ** 20).toFixed(0)} MiB during the query runs)`,
   );

@@ -47,6 +47,18 @@ export interface EntityLike {
   unit: string | null;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one: keep one per language and style.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${language}|${options.year ?? ''}|${options.month ?? ''}|${options.day ?? ''}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(language, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** A date value ("2025-09-10" or "--09-10") in a language's own style. */
 export function formatDate(value: string, language: Language): string | null {
   const m = /^(\d{4}|-)-(\d{2})-(\d{2})$/.exec(value);
@@ -55,7 +67,7 @@ export function formatDate(value: string, language: Language): string | null {
   const date = new Date(Date.UTC(year, Number(m[2]) - 1, Number(m[3])));
   const options: Intl.DateTimeFormatOptions = { month: 'long', day: 'numeric', timeZone: 'UTC' };
   if (m[1] !== '-') options.year = 'numeric';
-  return new Intl.DateTimeFormat(language, options).format(date);
+  return formatter(language, options).format(date);
 }
 
 function formatDay(value: string, language: Language): string | null {
