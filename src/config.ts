@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Environment read once, with clear errors. */
 export interface Config {
@@ -14,6 +15,8 @@ export interface Config {
   /** Server-side limit on any one SQL statement. */
   dbStatementTimeoutMs: number;
   dbPoolMax: number;
+  /** Folder of the locale files translators edit. */
+  localesDir: string;
 }
 
 export class ConfigError extends Error {
@@ -42,5 +45,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbConnectTimeoutMs: integer(env, 'DB_CONNECT_TIMEOUT_MS', 5000, 1, 600_000),
     dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 15_000, 1, 3_600_000),
     dbPoolMax: integer(env, 'DB_POOL_MAX', 10, 1, 1000),
+    localesDir: path.resolve(env.LOCALES_DIR?.trim() || path.join(path.dirname(fileURLToPath(import.meta.url)), '../locales')),
   };
 }

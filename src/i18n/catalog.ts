@@ -26,7 +26,7 @@ export interface LoadError {
   message: string;
 }
 
-type Resource = { [key: string]: string | string[] | Resource };
+export type Resource = { [key: string]: string | string[] | Resource };
 
 /** A namespace is a fixed name or an article's slug; anything else in a language folder is refused. */
 const NAMESPACE = /^(?:common|errors|entities|articles\/[a-z0-9]+(?:-[a-z0-9]+)*)$/;
@@ -81,19 +81,22 @@ export interface ParsedFile {
   data: Resource;
 }
 
-/** Reads and validates one locale file. Throws a LoadError-shaped object on failure. */
-export function parseLocaleFile(root: string, language: string, file: string): ParsedFile {
+/** The namespace a file in a language folder holds, or a LoadError when it holds none. */
+export function namespaceOf(root: string, language: string, file: string): string {
   const relative = path.relative(path.join(root, language), file).split(path.sep).join('/');
-  const display = `${language}/${relative}`;
   const namespace = relative.replace(/\.json$/, '');
   if (!relative.endsWith('.json') || !NAMESPACE.test(namespace)) {
     throw {
-      file: display,
+      file: `${language}/${relative}`,
       line: null,
       message: 'not a known locale file (common, errors, entities or articles/<slug>.json)',
     } satisfies LoadError;
   }
-  const text = fs.readFileSync(file, 'utf8');
+  return namespace;
+}
+
+/** Parses and validates a locale file's text. Throws a LoadError (with the line, for invalid JSON). */
+export function parseLocaleText(display: string, text: string): Resource {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -101,11 +104,65 @@ export function parseLocaleFile(root: string, language: string, file: string): P
     const message = (err as Error).message;
     const position = /position (\d+)/.exec(message);
     const line = position ? lineOf(text, Number(position[1])) : text.trim() === '' ? 1 : lineOf(text, text.length);
-    throw { file: display, line, message: `invalid JSON: ${message}` } satisfies LoadError;
+    throw { file: display, line, message: `invalid JSON: ${message.replace(/^Unexpected/, 'unexpected')}` } satisfies LoadError;
   }
   const problem = shapeProblem(data);
   if (problem) throw { file: display, line: null, message: `wrong shape: ${problem}` } satisfies LoadError;
-  return { namespace, data: data as Resource };
+  return data as Resource;
+}
+
+/** Reads and validates one locale file. Throws a LoadError on failure. */
+export function parseLocaleFile(root: string, language: string, file: string): ParsedFile {
+  const namespace = namespaceOf(root, language, file);
+  return { namespace, data: parseLocaleText(`${language}/${namespace}.json`, fs.readFileSync(file, 'utf8')) };
+}
+
+/**
+ * The last version of each locale file that parsed, kept outside the locales folder so that a
+ * restart with a broken file still serves it.
+ */
+export class LastGoodStore {
+  constructor(readonly dir: string) {}
+
+  private file(language: string, namespace: string) {
+    return path.join(this.dir, language, `${namespace}.json`);
+  }
+
+  get(language: string, namespace: string): Resource | undefined {
+    try {
+      return JSON.parse(fs.readFileSync(this.file(language, namespace), 'utf8')) as Resource;
+    } catch {
+      return undefined;
+    }
+  }
+
+  set(language: string, namespace: string, data: Resource): void {
+    const file = this.file(language, namespace);
+    const text = `${JSON.stringify(data)}\n`;
+    try {
+      if (fs.readFileSync(file, 'utf8') === text) return;
+    } catch {
+      // not there yet
+    }
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, text);
+    fs.renameSync(tmp, file);
+  }
+}
+
+/** Which source text each translation was made from: "ns" → "key" → first 16 hex digits of its SHA-256. */
+export type SourceRecords = Record<string, Record<string, string>>;
+export const SOURCES_DIR = '.sources';
+export const recordsFile = (root: string, language: string) => path.join(root, SOURCES_DIR, `${language}.json`);
+export const shortHash = (hex: string) => hex.slice(0, 16);
+
+export function readRecords(root: string, language: string): SourceRecords {
+  try {
+    return JSON.parse(fs.readFileSync(recordsFile(root, language), 'utf8')) as SourceRecords;
+  } catch {
+    return {};
+  }
 }
 
 function listJson(dir: string): string[] {
@@ -129,28 +186,69 @@ export class Catalog {
   private readonly fixed = new Map<Language, TFunction>();
   readonly namespaces: string[];
 
-  private constructor(i18n: I18n, errors: LoadError[], overrides: Set<string>, namespaces: string[]) {
+  private constructor(
+    i18n: I18n,
+    errors: LoadError[],
+    overrides: Set<string>,
+    namespaces: string[],
+    /** The files as translators wrote them, per language. */
+    readonly files: Map<Language, Map<string, Resource>>,
+    /** Which source text each translation was made from, per language. */
+    readonly records: Map<Language, SourceRecords>,
+    readonly root: string,
+  ) {
     this.i18n = i18n;
     this.errors = errors;
     this.traditionalOverrides = overrides;
     this.namespaces = namespaces;
   }
 
-  static load(root = LOCALES_DIR): Catalog {
+  /** The language whose translator wrote this string: zh-Hant's converted strings come from zh-Hans. */
+  authorOf(language: Language, namespace: string, key: string): Language {
+    return language === 'zh-Hant' && !this.traditionalOverrides.has(`${namespace}\u0000${key}`) ? 'zh-Hans' : language;
+  }
+
+  /**
+   * True when a translation exists but was made from a source text other than the current one
+   * (or nobody has recorded which): it is still served, and marked stale.
+   */
+  isStale(language: Language, namespace: string, key: string, sourceHash: string): boolean {
+    if (!this.has(language, namespace, key)) return false;
+    const author = this.authorOf(language, namespace, key);
+    return this.records.get(author)?.[namespace]?.[key] !== shortHash(sourceHash);
+  }
+
+  static load(root = LOCALES_DIR, options: { lastGood?: LastGoodStore } = {}): Catalog {
     const errors: LoadError[] = [];
     const bundles = new Map<Language, Map<string, Resource>>();
+    /** Files written by translators (zh-Hant's own, not its conversion), for checks and exports. */
+    const written = new Map<Language, Map<string, Resource>>();
     for (const language of LANGUAGES) {
       const files = new Map<string, Resource>();
       for (const file of listJson(path.join(root, language))) {
+        let namespace: string;
         try {
-          const parsed = parseLocaleFile(root, language, file);
-          files.set(parsed.namespace, parsed.data);
+          namespace = namespaceOf(root, language, file);
         } catch (err) {
           errors.push(err as LoadError);
+          continue;
+        }
+        try {
+          const data = parseLocaleText(`${language}/${namespace}.json`, fs.readFileSync(file, 'utf8'));
+          files.set(namespace, data);
+          options.lastGood?.set(language, namespace, data);
+        } catch (err) {
+          const error = err as LoadError;
+          // A broken file keeps its last good version served.
+          const lastGood = options.lastGood?.get(language, namespace);
+          if (lastGood) files.set(namespace, lastGood);
+          errors.push({ ...error, message: `${error.message}${lastGood ? ' (serving the last good version)' : ''}` });
         }
       }
       bundles.set(language, files);
+      written.set(language, new Map(files));
     }
+    const records = new Map<Language, SourceRecords>(LANGUAGES.map((l) => [l, readRecords(root, l)]));
     if (fs.existsSync(root)) {
       for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
         if (entry.isDirectory() && !(LANGUAGES as readonly string[]).includes(entry.name) && !entry.name.startsWith('.')) {
@@ -190,7 +288,7 @@ export class Catalog {
       interpolation: { escapeValue: false },
       showSupportNotice: false,
     } as Parameters<I18n['init']>[0]);
-    return new Catalog(i18n, errors, overrides, namespaces);
+    return new Catalog(i18n, errors, overrides, namespaces, written, records, root);
   }
 
   /** A t function fixed to one language, with its fallbacks (never changeLanguage per request). */

@@ -1,0 +1,190 @@
+// The checks behind `npm run i18n:check` and `i18n:import`: one problem per line, naming file, key and line.
+import { formatDate } from '../resolvers/localize.js';
+import type { Catalog, Resource } from './catalog.js';
+import { LANGUAGES, type Language } from './languages.js';
+import { flatten, type Unit } from './units.js';
+
+export interface Problem {
+  severity: 'error' | 'warning';
+  file: string;
+  line: number | null;
+  key: string | null;
+  message: string;
+}
+
+export interface GlossaryEntity {
+  key: string;
+  kind: string;
+  name: string;
+  dateValue: string | null;
+}
+
+/** Line of every key path in a JSON text ("paragraphs.p3" → 5), found by scanning it. */
+export function keyLines(text: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  const stack: Array<string | null> = [];
+  let line = 1;
+  let pendingKey: string | null = null;
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') line++;
+    else if (c === '{') {
+      stack.push(pendingKey);
+      pendingKey = null;
+      expectKey = true;
+    } else if (c === '}') {
+      stack.pop();
+      expectKey = false;
+    } else if (c === '[') {
+      stack.push(pendingKey);
+      pendingKey = null;
+    } else if (c === ']') stack.pop();
+    else if (c === ',') expectKey = stack.length > 0 && text.lastIndexOf('{', i) > text.lastIndexOf('[', i);
+    else if (c === '"') {
+      let j = i + 1;
+      let value = '';
+      while (j < text.length && text[j] !== '"') {
+        if (text[j] === '\\') {
+          value += text.slice(j, j + 2);
+          j += 2;
+        } else value += text[j++];
+      }
+      if (expectKey) {
+        let parsed = value;
+        try {
+          parsed = JSON.parse(`"${value}"`) as string;
+        } catch {
+          // keep it raw
+        }
+        const path = [...stack.filter((s): s is string => s !== null), parsed].join('.');
+        lines.set(path, line);
+        pendingKey = parsed;
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === ':') expectKey = false;
+  }
+  return lines;
+}
+
+const placeholders = (s: string) => [...s.matchAll(/\{\{\s*([^},\s]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
+const PAIRS: Array<[string, string]> = [
+  ['“', '”'],
+  ['(', ')'],
+  ['（', '）'],
+  ['[', ']'],
+  ['《', '》'],
+  ['「', '」'],
+  ['『', '』'],
+  ['{', '}'],
+];
+
+function unbalanced(text: string): string | null {
+  for (const [open, close] of PAIRS) {
+    let depth = 0;
+    for (const ch of text) {
+      if (ch === open) depth++;
+      else if (ch === close) depth--;
+      if (depth < 0) return `"${close}" closes nothing`;
+    }
+    if (depth > 0) return `"${open}" is never closed`;
+  }
+  const straight = (text.match(/"/g) ?? []).length;
+  if (straight % 2) return 'an odd number of " quotes';
+  return null;
+}
+
+/** A translation identical to the English is suspicious when the English has words in it. */
+const suspiciouslyEnglish = (source: string, target: string) => source === target && /[A-Za-z]{3,}/.test(source.replace(/\{\{[^}]*\}\}/g, ''));
+
+function surfacesOf(catalog: Catalog, language: Language, entity: GlossaryEntity): string[] {
+  const own = catalog.raw(language, 'entities', `${entity.key}.name`);
+  const aliases = catalog.raw(language, 'entities', `${entity.key}.aliases`);
+  const out = [...(typeof own === 'string' ? [own] : []), ...(Array.isArray(aliases) ? aliases : [])];
+  if (entity.kind === 'DATE' && entity.dateValue) {
+    const full = formatDate(entity.dateValue, language);
+    if (full) out.push(full);
+    const day = /-(\d{2})$/.exec(entity.dateValue)?.[1];
+    if (day) out.push(language === 'ko' ? `${Number(day)}일` : `${Number(day)}日`);
+  }
+  return out.filter(Boolean);
+}
+
+export interface CheckInput {
+  catalog: Catalog;
+  units: Unit[];
+  entities: Map<string, GlossaryEntity>;
+  /** The text of each locale file ("ko/entities.json" → text), for line numbers. */
+  texts: Map<string, string>;
+  /** Check only these "namespace:key"s (import); all when absent. */
+  only?: Set<string>;
+  languages?: Language[];
+}
+
+/** Every problem in the translators' files. Errors fail the check; warnings do not. */
+export function checkLocales(input: CheckInput): Problem[] {
+  const { catalog, units, entities, texts } = input;
+  const problems: Problem[] = [];
+  for (const e of catalog.errors) problems.push({ severity: 'error', file: e.file, line: e.line, key: null, message: e.message });
+
+  const byKey = new Map(units.map((u) => [`${u.namespace}:${u.key}`, u]));
+  for (const language of input.languages ?? LANGUAGES.filter((l) => l !== 'en')) {
+    for (const [namespace, data] of catalog.files.get(language) ?? new Map<string, Resource>()) {
+      const file = `${language}/${namespace}.json`;
+      const lines = keyLines(texts.get(file) ?? '');
+      const report = (severity: Problem['severity'], key: string, message: string) =>
+        problems.push({ severity, file, line: lines.get(key) ?? null, key, message });
+      for (const [key, value] of flatten(data)) {
+        const id = `${namespace}:${key}`;
+        if (input.only && !input.only.has(id)) continue;
+        if (namespace === 'entities' && key.endsWith('.aliases')) {
+          const entity = key.slice(0, -'.aliases'.length);
+          if (!byKey.has(`entities:${entity}.name`) && !entities.has(entity)) report('error', key, `no entity "${entity}" in the source`);
+          if (!Array.isArray(value)) report('error', key, 'aliases must be a list of strings');
+          else if (value.some((v) => v.trim() === '')) report('error', key, 'an alias is empty');
+          continue;
+        }
+        const unit = byKey.get(id);
+        if (!unit) {
+          report('error', key, `key does not exist in the source language (${namespace.startsWith('articles/') ? 'no such article or paragraph' : 'not in en/' + namespace + '.json or the entities'})`);
+          continue;
+        }
+        if (typeof value !== 'string') {
+          report('error', key, 'must be a string');
+          continue;
+        }
+        if (value.trim() === '') {
+          report('error', key, 'empty translation (delete the key to mark it missing)');
+          continue;
+        }
+        const want = placeholders(unit.source);
+        const got = placeholders(value);
+        if (want.join() !== got.join()) {
+          report('error', key, `placeholders differ from the source: expected ${want.map((p) => `{{${p}}}`).join(', ') || 'none'}, found ${got.map((p) => `{{${p}}}`).join(', ') || 'none'}`);
+        }
+        const balance = unbalanced(value);
+        if (balance && !unbalanced(unit.source)) report('error', key, `unbalanced quotes or brackets: ${balance}`);
+        if (suspiciouslyEnglish(unit.source, value)) report('warning', key, 'identical to the English source: is it translated?');
+        for (const entityKey of unit.mentions ?? []) {
+          const entity = entities.get(entityKey);
+          if (!entity) continue;
+          const surfaces = surfacesOf(catalog, language, entity);
+          if (surfaces.length === 0) {
+            report('warning', key, `no ${language} name for "${entity.name}" in entities.json: the glossary cannot be checked`);
+            continue;
+          }
+          if (!surfaces.some((s) => value.includes(s))) {
+            report('error', key, `glossary: the source mentions ${entity.name} but the translation has none of ${surfaces.map((s) => `“${s}”`).join(', ')}`);
+          }
+        }
+        if (catalog.isStale(language, namespace, key, unit.sourceHash)) {
+          report('warning', key, 'stale: made from another source text than the current one (review it, then npm run i18n:mark-current)');
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+export const formatProblem = (p: Problem) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.severity}: ${p.key ? `${p.key}: ` : ''}${p.message}`;

@@ -1,0 +1,158 @@
+// Exchange with the tools translators use: XLIFF 2.0 and 1.2 (the xliff package) and gettext PO
+// (gettext-parser, which i18next-conv builds on; its own source-text PO mode breaks on plural keys).
+// Each unit carries the English source and a note with its context; PO uses msgctxt "namespace:key".
+import fs from 'node:fs';
+import path from 'node:path';
+import * as gettext from 'gettext-parser';
+import js2xliff from 'xliff/js2xliff';
+import jsToXliff12 from 'xliff/jsToXliff12';
+import xliff2js from 'xliff/xliff2js';
+import xliff12ToJs from 'xliff/xliff12ToJs';
+import type { Catalog, Resource, SourceRecords } from './catalog.js';
+import { recordsFile, shortHash } from './catalog.js';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from './languages.js';
+import type { Unit } from './units.js';
+
+export type Format = 'xliff' | 'xliff12' | 'po';
+export interface XliffJs {
+  sourceLanguage: string;
+  targetLanguage?: string;
+  resources: Record<string, Record<string, { source: string; target?: string; note?: string }>>;
+}
+
+export interface ExchangeEntry {
+  namespace: string;
+  key: string;
+  target: string;
+}
+
+export class ExchangeError extends Error {
+  override name = 'ExchangeError';
+}
+
+/** The string a language's translator wrote for a key (zh-Hant: only its own overrides). */
+export function writtenValue(catalog: Catalog, language: Language, namespace: string, key: string): string | undefined {
+  let node: unknown = catalog.files.get(language)?.get(namespace);
+  for (const part of key.split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
+  return typeof node === 'string' ? node : undefined;
+}
+
+export async function exportUnits(units: Unit[], catalog: Catalog, language: Language, format: Format): Promise<string> {
+  if (format === 'po') {
+    const translations: Record<string, Record<string, gettext.GetTextTranslation>> = {};
+    for (const u of units) {
+      const msgctxt = `${u.namespace}:${u.key}`;
+      translations[msgctxt] = {
+        [u.source]: {
+          msgctxt,
+          msgid: u.source,
+          msgstr: [writtenValue(catalog, language, u.namespace, u.key) ?? ''],
+          comments: { extracted: u.note, reference: msgctxt, translator: '', flag: '', previous: '' },
+        },
+      };
+    }
+    const headers = {
+      'Project-Id-Version': 'polyglot-desk',
+      Language: language,
+      'MIME-Version': '1.0',
+      'Content-Type': 'text/plain; charset=UTF-8',
+      'Content-Transfer-Encoding': '8bit',
+      'Plural-Forms': language === 'en' ? 'nplurals=2; plural=(n != 1);' : 'nplurals=1; plural=0;',
+    };
+    return gettext.po.compile({ charset: 'utf-8', headers, translations }, { foldLength: 0 }).toString('utf8');
+  }
+  const js: XliffJs = { sourceLanguage: DEFAULT_LANGUAGE, targetLanguage: language, resources: {} };
+  for (const u of units) {
+    const file = js.resources[u.namespace] ?? {};
+    js.resources[u.namespace] = file;
+    file[u.key] = { source: u.source, target: writtenValue(catalog, language, u.namespace, u.key) ?? '', note: u.note };
+  }
+  return format === 'xliff' ? js2xliff(js) : jsToXliff12(js);
+}
+
+/** Reads an XLIFF (2.0 or 1.2) or PO file into its language and entries (untranslated ones left out). */
+export async function parseExchange(text: string): Promise<{ language: Language; format: Format; entries: ExchangeEntry[] }> {
+  const trimmed = text.replace(/^\uFEFF/, '').trimStart();
+  if (trimmed.startsWith('<')) {
+    const version = /<xliff[^>]*\bversion="([^"]+)"/.exec(trimmed)?.[1];
+    if (!version) throw new ExchangeError('not an XLIFF file: no <xliff version="…">');
+    let js: XliffJs;
+    try {
+      js = version.startsWith('1.') ? await xliff12ToJs(trimmed) : await xliff2js(trimmed);
+    } catch (err) {
+      throw new ExchangeError(`invalid XLIFF: ${(err as Error).message}`);
+    }
+    const language = js.targetLanguage ?? '';
+    if (!isLanguage(language) || language === DEFAULT_LANGUAGE) throw new ExchangeError(`the file's target language "${language}" is not one translators write (ko, zh-Hans, zh-Hant)`);
+    const entries: ExchangeEntry[] = [];
+    for (const [namespace, units] of Object.entries(js.resources ?? {})) {
+      for (const [key, unit] of Object.entries(units)) {
+        const target = typeof unit.target === 'string' ? unit.target : '';
+        if (target !== '') entries.push({ namespace, key, target });
+      }
+    }
+    return { language, format: version.startsWith('1.') ? 'xliff12' : 'xliff', entries };
+  }
+  let po: gettext.GetTextTranslations;
+  try {
+    po = gettext.po.parse(text, { defaultCharset: 'utf-8' });
+  } catch (err) {
+    throw new ExchangeError(`invalid PO: ${(err as Error).message}`);
+  }
+  const language = po.headers?.Language ?? po.headers?.language ?? '';
+  if (!isLanguage(language) || language === DEFAULT_LANGUAGE) throw new ExchangeError(`the PO header's Language "${language}" is not one translators write (ko, zh-Hans, zh-Hant)`);
+  const entries: ExchangeEntry[] = [];
+  for (const [context, messages] of Object.entries(po.translations)) {
+    if (context === '') continue;
+    const split = context.lastIndexOf(':');
+    if (split < 1) throw new ExchangeError(`PO entry with msgctxt "${context.slice(0, 60)}" is not "namespace:key"`);
+    for (const message of Object.values(messages as Record<string, gettext.GetTextTranslation>)) {
+      const fuzzy = /\bfuzzy\b/.test(message.comments?.flag ?? '');
+      const target = message.msgstr?.[0] ?? '';
+      if (target !== '' && !fuzzy) entries.push({ namespace: context.slice(0, split), key: context.slice(split + 1), target });
+    }
+  }
+  return { language, format: 'po', entries };
+}
+
+/** Canonical form of a locale file: two-space JSON and a final newline. */
+export const serialize = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+export function setPath(data: Resource, key: string, value: string): Resource {
+  const parts = key.split('.');
+  const out: Resource = { ...data };
+  let node: Resource = out;
+  for (const part of parts.slice(0, -1)) {
+    const next = node[part];
+    const copy: Resource = next && typeof next === 'object' && !Array.isArray(next) ? { ...next } : {};
+    node[part] = copy;
+    node = copy;
+  }
+  node[parts[parts.length - 1] ?? key] = value;
+  return out;
+}
+
+/** Writes a file by renaming a finished temporary one into place, so no reader ever sees half of it. */
+export function writeAtomic(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
+}
+
+/** Records that these translations were made from the current source texts. */
+export function markCurrent(root: string, records: SourceRecords, language: Language, units: Unit[]): SourceRecords {
+  const next: SourceRecords = structuredClone(records);
+  for (const u of units) {
+    const ns = next[u.namespace] ?? {};
+    next[u.namespace] = ns;
+    ns[u.key] = shortHash(u.sourceHash);
+  }
+  const sorted: SourceRecords = Object.fromEntries(
+    Object.keys(next)
+      .sort()
+      .map((ns) => [ns, Object.fromEntries(Object.keys(next[ns] ?? {}).sort().map((k) => [k, next[ns]?.[k] ?? '']))]),
+  );
+  writeAtomic(recordsFile(root, language), serialize(sorted));
+  return sorted;
+}
