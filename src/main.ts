@@ -1,8 +1,11 @@
 import { createServer } from 'node:http';
+import path from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { useDatabase } from './db/current.js';
 import { prepareDatabase } from './db/setup.js';
+import { LastGoodStore } from './i18n/catalog.js';
+import { startLocales } from './i18n/watch.js';
 import { createApp } from './yoga.js';
 
 async function main() {
@@ -18,6 +21,7 @@ async function main() {
   if (report.gazetteerAdded) console.log(`[db] loaded ${report.gazetteerAdded} known entities into the gazetteer`);
   if (report.articlesSeeded.length) console.log(`[db] seeded the corpus: ${report.articlesSeeded.join(', ')}`);
   useDatabase(db);
+  const locales = startLocales(config.localesDir, new LastGoodStore(path.join(config.dataDir, 'locales-last-good')));
 
   const yoga = createApp();
   const server = createServer(yoga);
@@ -30,6 +34,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`[http] ${signal}: closing`);
+    locales.close();
     server.close(async () => {
       await db.close();
       process.exit(0);

@@ -50,7 +50,10 @@ function language(required: boolean): Language | undefined {
 }
 
 async function glossaryEntities(prisma: PrismaClient): Promise<Map<string, GlossaryEntity>> {
-  const rows = await prisma.entity.findMany({ where: { articles: { some: {} } }, select: { key: true, kind: true, name: true, dateValue: true } });
+  const rows = await prisma.entity.findMany({
+    where: { articles: { some: {} } },
+    select: { key: true, kind: true, name: true, dateValue: true },
+  });
   return new Map(rows.map((r) => [r.key, r]));
 }
 
@@ -91,7 +94,8 @@ async function main(): Promise<number> {
       } else {
         const rows = [['language', 'namespace', 'total', 'translated', 'missing', 'stale', 'coverage']];
         for (const s of statuses) {
-          for (const n of s.namespaces) rows.push([s.language, n.namespace, `${n.total}`, `${n.translated}`, `${n.missing}`, `${n.stale}`, pct(n.coverage)]);
+          for (const n of s.namespaces)
+            rows.push([s.language, n.namespace, `${n.total}`, `${n.translated}`, `${n.missing}`, `${n.stale}`, pct(n.coverage)]);
           rows.push([s.language, '(all)', `${s.total}`, `${s.translated}`, `${s.missing}`, `${s.stale}`, pct(s.coverage)]);
         }
         const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
@@ -112,7 +116,12 @@ async function main(): Promise<number> {
     if (command === 'mark-current') {
       const target = lang as Language;
       const wanted = flags.key ? new Set(flags.key) : null;
-      const chosen = unitsFor(units, target).filter((u) => (wanted ? wanted.has(`${u.namespace}:${u.key}`) : true) && catalog.has(target, u.namespace, u.key) && catalog.authorOf(target, u.namespace, u.key) === target);
+      const chosen = unitsFor(units, target).filter(
+        (u) =>
+          (wanted ? wanted.has(`${u.namespace}:${u.key}`) : true) &&
+          catalog.has(target, u.namespace, u.key) &&
+          catalog.authorOf(target, u.namespace, u.key) === target,
+      );
       const unknown = [...(wanted ?? [])].filter((k) => !chosen.some((u) => `${u.namespace}:${u.key}` === k));
       if (unknown.length) throw new UsageError(`no ${target} translation for: ${unknown.join(', ')}`);
       markCurrent(root, catalog.records.get(target) ?? {}, target, chosen);
@@ -153,7 +162,14 @@ async function main(): Promise<number> {
     const byKey = new Map(units.map((u) => [`${u.namespace}:${u.key}`, u]));
     const problems: Problem[] = [];
     for (const e of parsed.entries) {
-      if (!byKey.has(`${e.namespace}:${e.key}`)) problems.push({ severity: 'error', file, line: null, key: `${e.namespace}:${e.key}`, message: 'no such key in the source language' });
+      if (!byKey.has(`${e.namespace}:${e.key}`))
+        problems.push({
+          severity: 'error',
+          file,
+          line: null,
+          key: `${e.namespace}:${e.key}`,
+          message: 'no such key in the source language',
+        });
     }
     // Apply to a copy of the locale files, check the copy, and only then touch the real ones.
     const changed = new Map<string, Record<string, unknown>>();
@@ -169,7 +185,14 @@ async function main(): Promise<number> {
       for (const [ns, data] of changed) writeAtomic(path.join(scratch, parsed.language, `${ns}.json`), serialize(data));
       const trial = Catalog.load(scratch);
       const only = new Set(parsed.entries.map((e) => `${e.namespace}:${e.key}`));
-      const found = checkLocales({ catalog: trial, units, entities: await glossaryEntities(db.prisma), texts: fileTexts(scratch), only, languages: [parsed.language] });
+      const found = checkLocales({
+        catalog: trial,
+        units,
+        entities: await glossaryEntities(db.prisma),
+        texts: fileTexts(scratch),
+        only,
+        languages: [parsed.language],
+      });
       problems.push(...found.filter((p) => p.severity === 'error' && (p.key === null ? false : true)));
     } finally {
       fs.rmSync(scratch, { recursive: true, force: true });

@@ -17,6 +17,8 @@ export interface LocalizedText {
   provenance: Provenance;
   /** The language that was asked for. */
   requested: Language;
+  /** True when the translation was made from another source text than the current one. */
+  stale: boolean;
 }
 
 export interface LoadError {
@@ -323,18 +325,25 @@ export class Catalog {
    * The string for a language, walking its fallbacks; the original (in `original.language`) is
    * served as ORIGINAL when asked for, and as FALLBACK when nothing else is there.
    */
-  localize(requested: Language, namespace: string, key: string, original: { text: string; language: Language }): LocalizedText {
-    if (requested === original.language) return { text: original.text, language: original.language, provenance: 'ORIGINAL', requested };
+  localize(
+    requested: Language,
+    namespace: string,
+    key: string,
+    original: { text: string; language: Language; hash?: string },
+  ): LocalizedText {
+    const base = { requested, stale: false };
+    if (requested === original.language) return { ...base, text: original.text, language: original.language, provenance: 'ORIGINAL' };
     const value = this.raw(requested, namespace, key);
     if (typeof value === 'string' && value !== '') {
-      return { text: value, language: requested, provenance: this.provenanceOf(requested, namespace, key), requested };
+      const stale = original.hash !== undefined && this.isStale(requested, namespace, key, original.hash);
+      return { ...base, text: value, language: requested, provenance: this.provenanceOf(requested, namespace, key), stale };
     }
     for (const language of FALLBACKS[requested]) {
       if (language === original.language) break;
       const fallback = this.raw(language, namespace, key);
-      if (typeof fallback === 'string' && fallback !== '') return { text: fallback, language, provenance: 'FALLBACK', requested };
+      if (typeof fallback === 'string' && fallback !== '') return { ...base, text: fallback, language, provenance: 'FALLBACK' };
     }
-    return { text: original.text, language: original.language, provenance: 'FALLBACK', requested };
+    return { ...base, text: original.text, language: original.language, provenance: 'FALLBACK' };
   }
 }
 

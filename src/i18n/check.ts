@@ -96,7 +96,8 @@ function unbalanced(text: string): string | null {
 }
 
 /** A translation identical to the English is suspicious when the English has words in it. */
-const suspiciouslyEnglish = (source: string, target: string) => source === target && /[A-Za-z]{3,}/.test(source.replace(/\{\{[^}]*\}\}/g, ''));
+const suspiciouslyEnglish = (source: string, target: string) =>
+  source === target && /[A-Za-z]{3,}/.test(source.replace(/\{\{[^}]*\}\}/g, ''));
 
 function surfacesOf(catalog: Catalog, language: Language, entity: GlossaryEntity): string[] {
   const own = catalog.raw(language, 'entities', `${entity.key}.name`);
@@ -147,7 +148,11 @@ export function checkLocales(input: CheckInput): Problem[] {
         }
         const unit = byKey.get(id);
         if (!unit) {
-          report('error', key, `key does not exist in the source language (${namespace.startsWith('articles/') ? 'no such article or paragraph' : 'not in en/' + namespace + '.json or the entities'})`);
+          report(
+            'error',
+            key,
+            `key does not exist in the source language (${namespace.startsWith('articles/') ? 'no such article or paragraph' : 'not in en/' + namespace + '.json or the entities'})`,
+          );
           continue;
         }
         if (typeof value !== 'string') {
@@ -161,7 +166,11 @@ export function checkLocales(input: CheckInput): Problem[] {
         const want = placeholders(unit.source);
         const got = placeholders(value);
         if (want.join() !== got.join()) {
-          report('error', key, `placeholders differ from the source: expected ${want.map((p) => `{{${p}}}`).join(', ') || 'none'}, found ${got.map((p) => `{{${p}}}`).join(', ') || 'none'}`);
+          report(
+            'error',
+            key,
+            `placeholders differ from the source: expected ${want.map((p) => `{{${p}}}`).join(', ') || 'none'}, found ${got.map((p) => `{{${p}}}`).join(', ') || 'none'}`,
+          );
         }
         const balance = unbalanced(value);
         if (balance && !unbalanced(unit.source)) report('error', key, `unbalanced quotes or brackets: ${balance}`);
@@ -175,7 +184,11 @@ export function checkLocales(input: CheckInput): Problem[] {
             continue;
           }
           if (!surfaces.some((s) => value.includes(s))) {
-            report('error', key, `glossary: the source mentions ${entity.name} but the translation has none of ${surfaces.map((s) => `“${s}”`).join(', ')}`);
+            report(
+              'error',
+              key,
+              `glossary: the source mentions ${entity.name} but the translation has none of ${surfaces.map((s) => `“${s}”`).join(', ')}`,
+            );
           }
         }
         if (catalog.isStale(language, namespace, key, unit.sourceHash)) {
@@ -187,4 +200,5 @@ export function checkLocales(input: CheckInput): Problem[] {
   return problems;
 }
 
-export const formatProblem = (p: Problem) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.severity}: ${p.key ? `${p.key}: ` : ''}${p.message}`;
+export const formatProblem = (p: Problem) =>
+  `${p.file}${p.line ? `:${p.line}` : ''}: ${p.severity}: ${p.key ? `${p.key}: ` : ''}${p.message}`;

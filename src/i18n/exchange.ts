@@ -83,7 +83,8 @@ export async function parseExchange(text: string): Promise<{ language: Language;
       throw new ExchangeError(`invalid XLIFF: ${(err as Error).message}`);
     }
     const language = js.targetLanguage ?? '';
-    if (!isLanguage(language) || language === DEFAULT_LANGUAGE) throw new ExchangeError(`the file's target language "${language}" is not one translators write (ko, zh-Hans, zh-Hant)`);
+    if (!isLanguage(language) || language === DEFAULT_LANGUAGE)
+      throw new ExchangeError(`the file's target language "${language}" is not one translators write (ko, zh-Hans, zh-Hant)`);
     const entries: ExchangeEntry[] = [];
     for (const [namespace, units] of Object.entries(js.resources ?? {})) {
       for (const [key, unit] of Object.entries(units)) {
@@ -100,7 +101,8 @@ export async function parseExchange(text: string): Promise<{ language: Language;
     throw new ExchangeError(`invalid PO: ${(err as Error).message}`);
   }
   const language = po.headers?.Language ?? po.headers?.language ?? '';
-  if (!isLanguage(language) || language === DEFAULT_LANGUAGE) throw new ExchangeError(`the PO header's Language "${language}" is not one translators write (ko, zh-Hans, zh-Hant)`);
+  if (!isLanguage(language) || language === DEFAULT_LANGUAGE)
+    throw new ExchangeError(`the PO header's Language "${language}" is not one translators write (ko, zh-Hans, zh-Hant)`);
   const entries: ExchangeEntry[] = [];
   for (const [context, messages] of Object.entries(po.translations)) {
     if (context === '') continue;
@@ -151,7 +153,14 @@ export function markCurrent(root: string, records: SourceRecords, language: Lang
   const sorted: SourceRecords = Object.fromEntries(
     Object.keys(next)
       .sort()
-      .map((ns) => [ns, Object.fromEntries(Object.keys(next[ns] ?? {}).sort().map((k) => [k, next[ns]?.[k] ?? '']))]),
+      .map((ns) => [
+        ns,
+        Object.fromEntries(
+          Object.keys(next[ns] ?? {})
+            .sort()
+            .map((k) => [k, next[ns]?.[k] ?? '']),
+        ),
+      ]),
   );
   writeAtomic(recordsFile(root, language), serialize(sorted));
   return sorted;

@@ -34,7 +34,14 @@ export function translationStatus(catalog: Catalog, units: Unit[], language: Lan
   const missingKeys: string[] = [];
   const staleKeys: string[] = [];
   for (const unit of unitsFor(units, language)) {
-    const row = perNamespace.get(unit.namespace) ?? { namespace: unit.namespace, total: 0, translated: 0, missing: 0, stale: 0, coverage: 0 };
+    const row = perNamespace.get(unit.namespace) ?? {
+      namespace: unit.namespace,
+      total: 0,
+      translated: 0,
+      missing: 0,
+      stale: 0,
+      coverage: 0,
+    };
     perNamespace.set(unit.namespace, row);
     row.total++;
     if (language === DEFAULT_LANGUAGE || catalog.has(language, unit.namespace, unit.key)) {

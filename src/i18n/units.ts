@@ -33,7 +33,10 @@ function labelUnits(catalog: Catalog): Unit[] {
   for (const namespace of ['common', 'errors']) {
     for (const [key, value] of flatten(english.get(namespace) ?? {})) {
       if (typeof value !== 'string') continue;
-      const note = namespace === 'errors' ? `Error message for the code ${key}; keep every {{placeholder}}.` : `Label ${key}; keep every {{placeholder}}.`;
+      const note =
+        namespace === 'errors'
+          ? `Error message for the code ${key}; keep every {{placeholder}}.`
+          : `Label ${key}; keep every {{placeholder}}.`;
       units.push({ namespace, key, source: value, sourceHash: sha256(value), note });
     }
   }
@@ -51,7 +54,13 @@ export async function translationUnits(prisma: PrismaClient, catalog: Catalog): 
         source: true,
         paragraphs: {
           orderBy: { position: 'asc' },
-          select: { position: true, kind: true, text: true, textHash: true, mentions: { select: { entity: { select: { key: true, name: true, kind: true } } } } },
+          select: {
+            position: true,
+            kind: true,
+            text: true,
+            textHash: true,
+            mentions: { select: { entity: { select: { key: true, name: true, kind: true } } } },
+          },
         },
       },
     }),
@@ -74,7 +83,13 @@ export async function translationUnits(prisma: PrismaClient, catalog: Catalog): 
   }
   for (const a of articles) {
     const ns = articleNamespace(a.slug);
-    units.push({ namespace: ns, key: 'title', source: a.title, sourceHash: sha256(a.title), note: `Headline of "${a.slug}" (${a.source}).` });
+    units.push({
+      namespace: ns,
+      key: 'title',
+      source: a.title,
+      sourceHash: sha256(a.title),
+      note: `Headline of "${a.slug}" (${a.source}).`,
+    });
     for (const p of a.paragraphs) {
       const mentioned = [...new Map(p.mentions.map((m) => [m.entity.key, m.entity])).values()];
       const names = mentioned.filter((e) => e.kind !== 'DATE' && e.kind !== 'QUANTITY').map((e) => e.name);

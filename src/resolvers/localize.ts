@@ -1,8 +1,21 @@
 // Localization shared by several fields: titles, paragraphs, entity names, mentions, coverage.
 // Everything here reads the in-memory catalog: no database round trips.
+import { createHash } from 'node:crypto';
 import type { Context } from '../context.js';
 import type { Catalog, LocalizedText } from '../i18n/catalog.js';
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_INFO, LANGUAGES, type Language } from '../i18n/languages.js';
+
+const hashes = new Map<string, string>();
+/** SHA-256 of a source string, remembered: titles and names are hashed on every request. */
+function sha256(text: string): string {
+  let h = hashes.get(text);
+  if (!h) {
+    h = createHash('sha256').update(text, 'utf8').digest('hex');
+    if (hashes.size > 50_000) hashes.clear();
+    hashes.set(text, h);
+  }
+  return h;
+}
 
 export const articleNamespace = (slug: string) => `articles/${slug}`;
 export const paragraphKey = (position: number) => `paragraphs.p${position}`;
@@ -25,7 +38,7 @@ export function localizeTitle(ctx: Context, article: { slug: string; title: stri
 
 export function localizeParagraph(
   ctx: Context,
-  paragraph: { position: number; text: string; article: { slug: string; language: string } },
+  paragraph: { position: number; text: string; textHash?: string; article: { slug: string; language: string } },
   language: Language,
 ): LocalizedText {
   return record(
@@ -33,6 +46,7 @@ export function localizeParagraph(
     ctx.catalog.localize(language, articleNamespace(paragraph.article.slug), paragraphKey(paragraph.position), {
       text: paragraph.text,
       language: originalLanguage(paragraph.article.language),
+      hash: paragraph.textHash ?? sha256(paragraph.text),
     }),
   );
 }
@@ -82,7 +96,7 @@ export function localizeEntityName(ctx: Context, entity: EntityLike, language: L
   if (language !== DEFAULT_LANGUAGE) {
     if (entity.kind === 'DATE' && entity.dateValue && !ctx.catalog.has(language, 'entities', `${entity.key}.name`)) {
       const text = formatDate(entity.dateValue, language);
-      if (text) return record(ctx, { text, language, provenance: 'FORMATTED', requested: language });
+      if (text) return record(ctx, { text, language, provenance: 'FORMATTED', requested: language, stale: false });
     }
     if (
       entity.kind === 'QUANTITY' &&
@@ -92,10 +106,17 @@ export function localizeEntityName(ctx: Context, entity: EntityLike, language: L
     ) {
       const key = `units.${entity.unit}`;
       const text = ctx.catalog.t(language)(key, { count: entity.amount, defaultValue: '' }) as string;
-      if (text) return record(ctx, { text, language, provenance: 'FORMATTED', requested: language });
+      if (text) return record(ctx, { text, language, provenance: 'FORMATTED', requested: language, stale: false });
     }
   }
-  return record(ctx, ctx.catalog.localize(language, 'entities', `${entity.key}.name`, { text: entity.name, language: DEFAULT_LANGUAGE }));
+  return record(
+    ctx,
+    ctx.catalog.localize(language, 'entities', `${entity.key}.name`, {
+      text: entity.name,
+      language: DEFAULT_LANGUAGE,
+      hash: sha256(entity.name),
+    }),
+  );
 }
 
 /** The entity's other names in a language: translated ones when there are any, else the English ones. */

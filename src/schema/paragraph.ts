@@ -102,6 +102,12 @@ export const Paragraph = builder.prismaNode('Paragraph', {
       select: articleOfParagraph,
       resolve: (p, args, ctx, info) => localizeParagraph(ctx, p, languageFor(ctx, info, args.lang)).provenance,
     }),
+    stale: t.boolean({
+      description: `True when \`text\` is a translation made from an earlier version of this paragraph: still served, but due for review. ${LANGUAGE_RULE}`,
+      args: { lang: t.arg.string(LANG_ARG) },
+      select: articleOfParagraph,
+      resolve: (p, args, ctx, info) => localizeParagraph(ctx, p, languageFor(ctx, info, args.lang)).stale,
+    }),
     localizedText: t.field({
       type: LocalizedTextRef,
       description: `The served text with its language and provenance in one object. ${LANGUAGE_RULE}`,
