@@ -49,7 +49,29 @@ export class Gazetteer {
     if (!this.pattern) return;
     for (const m of text.matchAll(this.pattern)) {
       const entity = this.bySurface.get(m[0]);
-      if (entity) yield { start: m.index, end: m.index + m[0].length, entity };
+      if (!entity) continue;
+      yield { start: m.index, end: m.index + m[0].length, entity };
+      // A known organization's name may hold a known place ("Sinuiju customs office"): the
+      // alternation consumed it, so look inside for it (resolve() keeps such nested places).
+      if (entity.kind === 'ORGANIZATION') {
+        // Scanning the name less its last (then first) character keeps the full name from matching again.
+        const found = new Map<number, { start: number; end: number; entity: KnownEntity }>();
+        for (const [offset, part] of [
+          [0, m[0].slice(0, -1)],
+          [1, m[0].slice(1)],
+        ] as const) {
+          for (const inner of part.matchAll(this.pattern)) {
+            const place = this.bySurface.get(inner[0]);
+            const start = m.index + offset + inner.index;
+            const end = start + inner[0].length;
+            // Only whole words of the full name: "Sinuiju" in "Sinuiju customs office", not "Sinuiju customs offic".
+            if (place?.kind === 'PLACE' && !/[\p{L}\p{N}_]/u.test(text.charAt(end)) && !/[\p{L}\p{N}_]/u.test(text.charAt(start - 1))) {
+              found.set(start, { start, end, entity: place });
+            }
+          }
+        }
+        yield* found.values();
+      }
     }
   }
 }

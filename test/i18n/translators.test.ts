@@ -1,0 +1,257 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Catalog, useCatalog } from '../../src/i18n/catalog.js';
+import { checkLocales, formatProblem } from '../../src/i18n/check.js';
+import { markCurrent } from '../../src/i18n/exchange.js';
+import { translationStatus } from '../../src/i18n/status.js';
+import { translationUnits } from '../../src/i18n/units.js';
+import { ingestText } from '../../src/ingest/index.js';
+import { createApp } from '../../src/yoga.js';
+import { cli } from '../helpers/cli.js';
+import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { gql } from '../helpers/gql.js';
+import { copyLocales } from '../helpers/locales.js';
+import { SEED_SLUG } from '../helpers/seed.js';
+
+let t: TestDatabase;
+let locales: ReturnType<typeof copyLocales>;
+const yoga = createApp();
+const SEED = fs.readFileSync('data/articles/nk-workers-china-seafood-plants.txt', 'utf8');
+const env = () => ({ DATABASE_URL: t.url, LOCALES_DIR: locales.root, DATA_DIR: path.join(os.tmpdir(), 'pgdesk-unused') });
+
+beforeAll(async () => {
+  t = await openTestDatabase({ seedCorpus: true });
+  locales = copyLocales();
+});
+afterAll(async () => {
+  locales.remove();
+  await t.drop();
+});
+
+async function checkWith(edit: (root: string) => void) {
+  const copy = copyLocales();
+  try {
+    edit(copy.root);
+    const catalog = Catalog.load(copy.root);
+    const units = await translationUnits(t.db.prisma, catalog);
+    const rows = await t.db.prisma.entity.findMany({
+      where: { articles: { some: {} } },
+      select: { key: true, kind: true, name: true, dateValue: true },
+    });
+    const texts = new Map<string, string>();
+    for (const lang of ['ko', 'zh-Hans']) {
+      for (const rel of ['entities.json', `articles/${SEED_SLUG}.json`, 'common.json', 'errors.json']) {
+        texts.set(`${lang}/${rel}`, fs.readFileSync(path.join(copy.root, lang, rel), 'utf8'));
+      }
+    }
+    return checkLocales({ catalog, units, entities: new Map(rows.map((r) => [r.key, r])), texts }).map(formatProblem);
+  } finally {
+    copy.remove();
+  }
+}
+
+const editJson = (root: string, rel: string, fn: (data: Record<string, any>) => void) => {
+  const file = path.join(root, rel);
+  const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+  fn(data);
+  fs.writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
+};
+const KO_ARTICLE = `ko/articles/${SEED_SLUG}.json`;
+
+describe('i18n:check', () => {
+  it('passes on the shipped locales (npm run i18n:check exits 0)', async () => {
+    expect(await checkWith(() => {})).toEqual([]);
+    const run = await cli('i18n', ['check'], env());
+    expect(run.stdout).toMatch(/^0 error\(s\), 0 warning\(s\)/m);
+    expect(run.code).toBe(0);
+  });
+
+  it.each([
+    [
+      'invalid JSON',
+      (root: string) => fs.writeFileSync(path.join(root, 'ko/common.json'), '{\n  "entityKind": {\n    "PERSON": "인물",\n  }\n}\n'),
+      /^ko\/common\.json:4: error: invalid JSON/,
+    ],
+    [
+      'a key the source does not have',
+      (root: string) =>
+        editJson(root, 'ko/common.json', (d) => {
+          d.entityKind.ALIEN = '외계인';
+        }),
+      /^ko\/common\.json:\d+: error: entityKind\.ALIEN: key does not exist in the source language/,
+    ],
+    [
+      'a paragraph the article does not have',
+      (root: string) =>
+        editJson(root, KO_ARTICLE, (d) => {
+          d.paragraphs.p99 = '없는 문단';
+        }),
+      /^ko\/articles\/nk-workers-china-seafood-plants\.json:\d+: error: paragraphs\.p99: key does not exist/,
+    ],
+    [
+      'a changed placeholder',
+      (root: string) =>
+        editJson(root, 'ko/errors.json', (d) => {
+          d.UNSUPPORTED_LANGUAGE = '“{{lang}}”은(는) 지원하지 않는 언어입니다. 지원 언어: {{supported}}.';
+        }),
+      /^ko\/errors\.json:2: error: UNSUPPORTED_LANGUAGE: placeholders differ from the source: expected \{\{supported\}\}, \{\{tag\}\}, found \{\{lang\}\}, \{\{supported\}\}/,
+    ],
+    [
+      'an empty string',
+      (root: string) =>
+        editJson(root, KO_ARTICLE, (d) => {
+          d.paragraphs.p4 = '';
+        }),
+      /^ko\/articles\/nk-workers-china-seafood-plants\.json:8: error: paragraphs\.p4: empty translation/,
+    ],
+    [
+      'an unbalanced quote',
+      (root: string) =>
+        editJson(root, KO_ARTICLE, (d) => {
+          d.paragraphs.p9 = '“북한 정권은 오랫동안 해외 노동자 파견에 의존해 왔다.';
+        }),
+      /paragraphs\.p9: unbalanced quotes or brackets: "“" is never closed/,
+    ],
+    [
+      'an unbalanced bracket',
+      (root: string) =>
+        editJson(root, 'zh-Hans/common.json', (d) => {
+          d.provenance.FALLBACK = '尚未翻译（显示原文';
+        }),
+      /^zh-Hans\/common\.json:\d+: error: provenance\.FALLBACK: unbalanced quotes or brackets: "（" is never closed/,
+    ],
+    [
+      'a translation identical to the English',
+      (root: string) =>
+        editJson(root, KO_ARTICLE, (d) => {
+          d.paragraphs.p7 = 'Signs of warming relations';
+        }),
+      /paragraphs\.p7: identical to the English source/,
+    ],
+    [
+      'a glossary violation (단둥 missing)',
+      (root: string) =>
+        editJson(root, KO_ARTICLE, (d) => {
+          d.paragraphs.p4 = d.paragraphs.p4.replaceAll('단둥', '그 도시');
+        }),
+      /paragraphs\.p4: glossary: the source mentions Dandong but the translation has none of “단둥”, “단둥시”, “단동”/,
+    ],
+  ])('fails on %s, naming file, line and key', async (_name, plant, expected) => {
+    const problems = await checkWith(plant);
+    expect(
+      problems.some((p) => expected.test(p)),
+      problems.join('\n'),
+    ).toBe(true);
+  });
+
+  it('fails through the CLI with a non-zero exit and one line per problem', async () => {
+    editJson(locales.root, 'ko/common.json', (d) => {
+      d.entityKind.PLACE = '';
+    });
+    try {
+      const run = await cli('i18n', ['check'], env());
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/^ko\/common\.json:\d+: error: entityKind\.PLACE: empty translation/m);
+      expect(run.stdout).toMatch(/^1 error\(s\), 0 warning\(s\)/m);
+    } finally {
+      editJson(locales.root, 'ko/common.json', (d) => {
+        d.entityKind.PLACE = '장소';
+      });
+    }
+  });
+});
+
+describe('staleness', () => {
+  it('follows a source change: still served, marked stale, until marked current', async () => {
+    const records = locales.read('.sources/ko.json');
+    const before = await gql(yoga, `{ article(slug: "${SEED_SLUG}", lang: "ko") { paragraphs { position stale provenance text } } }`);
+    expect(before.data?.article.paragraphs.filter((p: { stale: boolean }) => p.stale)).toEqual([]);
+
+    await ingestText(
+      t.db.prisma,
+      SEED.replace('the women received 60 days of training', 'the women received 60 days of political training'),
+    );
+    const after = await gql(
+      yoga,
+      `{ article(slug: "${SEED_SLUG}") {
+      ko: paragraphs { position stale provenance text(lang: "ko") s: stale(lang: "ko") }
+      tw: paragraphs { s: stale(lang: "zh-Hant") p: provenance(lang: "zh-Hant") }
+      en: paragraphs { s: stale } } }`,
+    );
+    const ko = after.data?.article.ko;
+    expect(ko.filter((p: { s: boolean }) => p.s).map((p: { position: number }) => p.position)).toEqual([3]);
+    expect(ko[3].text).toBe(before.data?.article.paragraphs[3].text);
+    expect(after.data?.article.tw[3]).toEqual({ s: true, p: 'CONVERTED' });
+    expect(after.data?.article.en.every((p: { s: boolean }) => !p.s)).toBe(true);
+
+    const status = await gql(yoga, '{ translationStatus(lang: "ko") { stale staleKeys missing coverage } }');
+    expect(status.data?.translationStatus).toMatchObject({
+      stale: 1,
+      staleKeys: [`articles/${SEED_SLUG}:paragraphs.p3`],
+      missing: 0,
+      coverage: 1,
+    });
+
+    // The translator reviews it and marks it current, without touching a hash.
+    const run = await cli('i18n', ['mark-current', '--lang', 'ko', '--key', `articles/${SEED_SLUG}:paragraphs.p3`], env());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/marked 1 ko translation\(s\) current/);
+    useCatalog(Catalog.load(locales.root));
+    const cleared = await gql(
+      yoga,
+      '{ translationStatus(lang: "ko") { stale } zh: translationStatus(lang: "zh-Hans") { stale staleKeys } }',
+    );
+    expect(cleared.data?.translationStatus.stale).toBe(0);
+    expect(cleared.data?.zh.stale).toBe(1);
+    await ingestText(t.db.prisma, SEED);
+    fs.writeFileSync(locales.file('.sources/ko.json'), records);
+    useCatalog(Catalog.load(locales.root));
+  });
+
+  it('a new article is missing work in every language at once', async () => {
+    await ingestText(t.db.prisma, '---\nslug: fresh-report\n---\nA fresh report from Dandong.\nA second paragraph.');
+    const res = await gql(
+      yoga,
+      `{ ko: translationStatus(lang: "ko") { missingKeys } zh: translationStatus(lang: "zh-Hans") { missingKeys } tw: translationStatus(lang: "zh-Hant") { missingKeys } }`,
+    );
+    for (const lang of ['ko', 'zh', 'tw']) {
+      expect(res.data?.[lang].missingKeys).toEqual([
+        'articles/fresh-report:title',
+        'articles/fresh-report:paragraphs.p0',
+        'articles/fresh-report:paragraphs.p1',
+      ]);
+    }
+    const units = await translationUnits(t.db.prisma, Catalog.load(locales.root));
+    const status = translationStatus(Catalog.load(locales.root), units, 'ko');
+    expect(status.namespaces.find((n) => n.namespace === 'articles/fresh-report')).toMatchObject({ total: 3, missing: 3, coverage: 0 });
+    await t.db.prisma.article.delete({ where: { slug: 'fresh-report' } });
+  });
+
+  it('npm run i18n:status prints the table, and --json the same figures', async () => {
+    const table = await cli('i18n', ['status'], env());
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^language\s+namespace\s+total\s+translated\s+missing\s+stale\s+coverage$/m);
+    expect(table.stdout).toMatch(/^ko\s+\(all\)\s+69\s+69\s+0\s+0\s+100\.0%$/m);
+    const json = JSON.parse((await cli('i18n', ['status', '--json', '--lang', 'zh-Hans'], env())).stdout);
+    expect(json[0]).toMatchObject({ language: 'zh-Hans', total: 69, translated: 69, missing: 0, coverage: 1 });
+  });
+});
+
+describe('records', () => {
+  it('are written sorted and canonical by markCurrent', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgdesk-rec-'));
+    try {
+      markCurrent(dir, {}, 'ko', [
+        { namespace: 'b', key: 'z', source: 'x', sourceHash: 'a'.repeat(64), note: '' },
+        { namespace: 'a', key: 'y', source: 'x', sourceHash: 'b'.repeat(64), note: '' },
+      ]);
+      expect(fs.readFileSync(path.join(dir, '.sources', 'ko.json'), 'utf8')).toBe(
+        '{\n  "a": {\n    "y": "bbbbbbbbbbbbbbbb"\n  },\n  "b": {\n    "z": "aaaaaaaaaaaaaaaa"\n  }\n}\n',
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
