@@ -52,6 +52,7 @@ async function checkWith(edit: (root: string) => void) {
   }
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: the planted-mistake tests edit locale JSON freely
 const editJson = (root: string, rel: string, fn: (data: Record<string, any>) => void) => {
   const file = path.join(root, rel);
   const data = JSON.parse(fs.readFileSync(file, 'utf8'));
