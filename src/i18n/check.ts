@@ -151,7 +151,7 @@ export function checkLocales(input: CheckInput): Problem[] {
           report(
             'error',
             key,
-            `key does not exist in the source language (${namespace.startsWith('articles/') ? 'no such article or paragraph' : 'not in en/' + namespace + '.json or the entities'})`,
+            `key does not exist in the source language (${namespace.startsWith('articles/') ? 'no such article or paragraph' : `not in en/${namespace}.json or the entities`})`,
           );
           continue;
         }
