@@ -76,6 +76,8 @@ export async function parseExchange(text: string): Promise<{ language: Language;
   if (trimmed.startsWith('<')) {
     const version = /<xliff[^>]*\bversion="([^"]+)"/.exec(trimmed)?.[1];
     if (!version) throw new ExchangeError('not an XLIFF file: no <xliff version="…">');
+    // The XML parser underneath is lenient: a file cut short would import part of itself.
+    if (!/<\/xliff>\s*$/.test(trimmed)) throw new ExchangeError('invalid XLIFF: the file ends before </xliff> (saved half-way?)');
     let js: XliffJs;
     try {
       js = version.startsWith('1.') ? await xliff12ToJs(trimmed) : await xliff2js(trimmed);
@@ -87,8 +89,8 @@ export async function parseExchange(text: string): Promise<{ language: Language;
       throw new ExchangeError(`the file's target language "${language}" is not one translators write (ko, zh-Hans, zh-Hant)`);
     const entries: ExchangeEntry[] = [];
     for (const [namespace, units] of Object.entries(js.resources ?? {})) {
-      for (const [key, unit] of Object.entries(units)) {
-        const target = typeof unit.target === 'string' ? unit.target : '';
+      for (const [key, unit] of Object.entries(units ?? {})) {
+        const target = unit && typeof unit.target === 'string' ? unit.target : '';
         if (target !== '') entries.push({ namespace, key, target });
       }
     }
