@@ -12,6 +12,8 @@ import { SEED_SLUG } from '../helpers/seed.js';
 let t: TestDatabase;
 let locales: ReturnType<typeof copyLocales>;
 let work: string;
+/** One full export, spoiled in different ways by the refusal tests. */
+let goodPo: string | undefined;
 const env = () => ({ DATABASE_URL: t.url, LOCALES_DIR: locales.root, DATA_DIR: path.join(os.tmpdir(), 'pgdesk-unused') });
 
 /** SHA-256 of every file under the locales copy, to prove nothing changed. */
@@ -60,7 +62,10 @@ describe('export and import', () => {
   });
 
   it('exports only what is missing or stale, and the glossary on its own', async () => {
-    await ingestText(t.db.prisma, '---\nslug: new-arrivals\n---\nMore workers reached Dandong on Oct. 2.\nOfficials in Sinuiju declined to comment.');
+    await ingestText(
+      t.db.prisma,
+      '---\nslug: new-arrivals\n---\nMore workers reached Dandong on Oct. 2.\nOfficials in Sinuiju declined to comment.',
+    );
     const missing = await cli('i18n', ['export', '--lang', 'ko', '--missing', '--format', 'po'], env());
     expect(missing.code).toBe(0);
     const contexts = [...missing.stdout.matchAll(/^msgctxt "([^"]+)"$/gm)].map((m) => m[1]);
@@ -86,23 +91,54 @@ describe('export and import', () => {
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/imported 1 ko translation\(s\)/);
     const after = snapshot();
-    const changed = Object.keys(after).filter((k) => after[k] !== before[k]).sort();
+    const changed = Object.keys(after)
+      .filter((k) => after[k] !== before[k])
+      .sort();
     expect(changed).toEqual(['.sources/ko.json', 'ko/articles/new-arrivals.json']);
-    expect(JSON.parse(locales.read('ko/articles/new-arrivals.json'))).toEqual({ paragraphs: { p0: '노동자들이 10월 2일 단둥에 더 도착했다.' } });
-    expect(JSON.parse(locales.read('.sources/ko.json'))['articles/new-arrivals']).toEqual({ 'paragraphs.p0': expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(JSON.parse(locales.read('ko/articles/new-arrivals.json'))).toEqual({
+      paragraphs: { p0: '노동자들이 10월 2일 단둥에 더 도착했다.' },
+    });
+    expect(JSON.parse(locales.read('.sources/ko.json'))['articles/new-arrivals']).toEqual({
+      'paragraphs.p0': expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
   });
 
   it.each([
-    ['a translation that breaks the glossary', (po: string) => po.replace(/(msgctxt "articles\/new-arrivals:paragraphs.p0"\nmsgid "[^"]*"\nmsgstr )"[^"]*"/, '$1"노동자들이 더 도착했다."'), /glossary: the source mentions Dandong/],
-    ['a changed placeholder', (po: string) => po.replace(/(msgctxt "errors:UNSUPPORTED_LANGUAGE"\nmsgid "[^"]*"\nmsgstr )"[^"]*"/, '$1"{{lang}} 미지원"'), /placeholders differ/],
-    ['a key the source does not have', (po: string) => po.replace('msgctxt "common:entityKind.PERSON"', 'msgctxt "common:entityKind.ALIEN"'), /common:entityKind\.ALIEN: no such key in the source language/],
+    [
+      'a translation that breaks the glossary',
+      (po: string) =>
+        po.replace(/(msgctxt "articles\/new-arrivals:paragraphs.p0"\nmsgid "[^"]*"\nmsgstr )"[^"]*"/, '$1"노동자들이 더 도착했다."'),
+      /glossary: the source mentions Dandong/,
+    ],
+    [
+      'a changed placeholder',
+      (po: string) => po.replace(/(msgctxt "errors:UNSUPPORTED_LANGUAGE"\nmsgid "[^"]*"\nmsgstr )"[^"]*"/, '$1"{{lang}} 미지원"'),
+      /placeholders differ/,
+    ],
+    [
+      'a key the source does not have',
+      (po: string) => po.replace('msgctxt "common:entityKind.PERSON"', 'msgctxt "common:entityKind.ALIEN"'),
+      /common:entityKind\.ALIEN: no such key in the source language/,
+    ],
     ['an empty file', () => '', /the PO header's Language "" is not one translators write/],
     ['broken XML', () => '<xliff version="2.0" trgLang="ko"><file id="common"><unit id="x">', /invalid XLIFF/],
-    ['the source language as target', () => '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="en"></xliff>', /target language "en" is not one translators write/],
+    [
+      'the source language as target',
+      () => '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="en"></xliff>',
+      /target language "en" is not one translators write/,
+    ],
   ])('refuses %s and writes nothing', async (_name, spoil, message) => {
     const file = path.join(work, 'bad.po');
-    const good = await cli('i18n', ['export', '--lang', 'ko', '--format', 'po'], env());
-    fs.writeFileSync(file, spoil(good.stdout.replace(/(msgctxt "articles\/new-arrivals:paragraphs.p0"\nmsgid "[^"]*"\nmsgstr )"[^"]*"/, '$1"10월 2일 단둥에 노동자들이 더 도착했다."')));
+    goodPo ??= (await cli('i18n', ['export', '--lang', 'ko', '--format', 'po'], env())).stdout;
+    fs.writeFileSync(
+      file,
+      spoil(
+        goodPo.replace(
+          /(msgctxt "articles\/new-arrivals:paragraphs.p0"\nmsgid "[^"]*"\nmsgstr )"[^"]*"/,
+          '$1"10월 2일 단둥에 노동자들이 더 도착했다."',
+        ),
+      ),
+    );
     const before = snapshot();
     const imported = await cli('i18n', ['import', file], env());
     expect(imported.code).toBe(1);
