@@ -205,6 +205,25 @@ export class Catalog {
     this.namespaces = namespaces;
   }
 
+  private readonly memos = new Map<string, unknown>();
+
+  /**
+   * Remembers a value derived from this catalog version alone (it never changes: a reload builds a
+   * new catalog), so hot paths such as labels and localized names are computed once.
+   */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute();
+    if (this.memos.size > 100_000) this.memos.clear();
+    this.memos.set(key, value);
+    return value;
+  }
+
+  /** A label from a namespace in a language, remembered. */
+  label(language: Language, key: string): string {
+    return this.memo(`label\u0000${language}\u0000${key}`, () => this.t(language)(key) as string);
+  }
+
   /** The language whose translator wrote this string: zh-Hant's converted strings come from zh-Hans. */
   authorOf(language: Language, namespace: string, key: string): Language {
     return language === 'zh-Hant' && !this.traditionalOverrides.has(`${namespace}\u0000${key}`) ? 'zh-Hans' : language;

@@ -162,12 +162,15 @@ export function locateMentions<M extends MentionLike>(
   for (const group of byEntity.values()) {
     const entity = group[0]?.entity;
     if (!entity) continue;
-    const name = localizeEntityName({ ...ctx, served: new Set() }, entity, served.language).text;
-    // A date is also written by its day alone after its month ("9월 10일부터 12일", "9月10日至12日").
-    const day = entity.kind === 'DATE' && entity.dateValue ? formatDay(entity.dateValue, served.language) : null;
-    const surfaces = [...new Set([name, ...localizeAliases(ctx, entity, served.language), ...(day ? [day] : [])])]
-      .filter(Boolean)
-      .sort((a, b) => b.length - a.length);
+    const { name, surfaces } = ctx.catalog.memo(`surfaces\u0000${served.language}\u0000${entity.key}\u0000${entity.name}`, () => {
+      const name = localizeEntityName({ ...ctx, served: new Set() }, entity, served.language).text;
+      // A date is also written by its day alone after its month ("9월 10일부터 12일", "9月10日至12日").
+      const day = entity.kind === 'DATE' && entity.dateValue ? formatDay(entity.dateValue, served.language) : null;
+      const surfaces = [...new Set([name, ...localizeAliases(ctx, entity, served.language), ...(day ? [day] : [])])]
+        .filter(Boolean)
+        .sort((a, b) => b.length - a.length);
+      return { name, surfaces };
+    });
     const hits: Array<{ start: number; end: number }> = [];
     let at = 0;
     while (at < served.text.length) {

@@ -18,7 +18,7 @@ export const Entity = builder.prismaNode('Entity', {
     kindLabel: t.string({
       description: `The kind as a label in the served language, such as "인물" or "人物". ${LANGUAGE_RULE}`,
       args: { lang: t.arg.string(LANG_ARG) },
-      resolve: (e, args, ctx, info) => ctx.catalog.t(languageFor(ctx, info, args.lang))(`common:entityKind.${e.kind}`) as string,
+      resolve: (e, args, ctx, info) => ctx.catalog.label(languageFor(ctx, info, args.lang), `common:entityKind.${e.kind}`),
     }),
     name: t.string({
       description: `The entity’s name in the served language, such as "김정은" (see \`localizedName\` for its provenance); dates and quantities are formatted from their values. ${LANGUAGE_RULE}`,

@@ -81,7 +81,7 @@ export const Paragraph = builder.prismaNode('Paragraph', {
     kindLabel: t.string({
       description: `The kind as a label in the served language, such as "소제목". ${LANGUAGE_RULE}`,
       args: { lang: t.arg.string(LANG_ARG) },
-      resolve: (p, args, ctx, info) => ctx.catalog.t(languageFor(ctx, info, args.lang))(`common:paragraphKind.${p.kind}`) as string,
+      resolve: (p, args, ctx, info) => ctx.catalog.label(languageFor(ctx, info, args.lang), `common:paragraphKind.${p.kind}`),
     }),
     text: t.string({
       description: `The paragraph in the served language; when it has no translation there, the original, marked FALLBACK in \`provenance\`. ${LANGUAGE_RULE}`,
