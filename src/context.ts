@@ -9,12 +9,14 @@ export interface Context {
   catalog: Catalog;
   /** What Accept-Language asked for and what it gave. */
   negotiation: Negotiation;
-  /** `lang` arguments of root fields, by response key: they apply to the whole subtree. */
-  rootLanguages: Map<string, Language>;
+  /** `lang` arguments by response path ("a.paragraphs.3.text"): each applies to its field's whole subtree. */
+  scopeLanguages: Map<string, Language>;
   /** Every `lang` argument seen, as written. */
   requestedArguments: Set<string>;
   /** The languages of the strings actually served. */
   served: Set<Language>;
+  /** Results several fields of one request share (loaded once per request). */
+  shared: Map<string, Promise<unknown>>;
 }
 
 const contexts = new WeakMap<Request, Context>();
@@ -24,9 +26,10 @@ export function createContext(request: Request): Context {
     request,
     catalog: catalog(),
     negotiation: negotiate(request.headers.get('accept-language')),
-    rootLanguages: new Map(),
+    scopeLanguages: new Map(),
     requestedArguments: new Set(),
     served: new Set(),
+    shared: new Map(),
   };
   contexts.set(request, context);
   return context;
@@ -57,19 +60,49 @@ export function parseLanguageArgument(ctx: Context, tag: string): Language {
   return language;
 }
 
-function rootKey(info: GraphQLResolveInfo): string {
-  let path = info.path;
-  while (path.prev) path = path.prev;
-  return String(path.key);
+/** The response path of a field and of each of its ancestors, from the root down. */
+function pathPrefixes(info: GraphQLResolveInfo): string[] {
+  const keys: Array<string | number> = [];
+  for (let p: GraphQLResolveInfo['path'] | undefined = info.path; p; p = p.prev) keys.push(p.key);
+  keys.reverse();
+  const prefixes: string[] = [];
+  let current = '';
+  for (const key of keys) {
+    current = current ? `${current}.${key}` : String(key);
+    prefixes.push(current);
+  }
+  return prefixes;
 }
 
 /** Records a root field's `lang` for its subtree. */
 export function setRootLanguage(ctx: Context, info: GraphQLResolveInfo, tag: string | null | undefined): void {
-  if (tag !== null && tag !== undefined) ctx.rootLanguages.set(rootKey(info), parseLanguageArgument(ctx, tag));
+  if (tag !== null && tag !== undefined) ctx.scopeLanguages.set(pathPrefixes(info).at(-1) ?? '', parseLanguageArgument(ctx, tag));
 }
 
-/** The language a field is served in: its own argument, then its root field's, then the header, then the default. */
+/**
+ * The language a field is served in: its own `lang` argument (which then covers everything under
+ * it), else the nearest enclosing field's, else the request's Accept-Language, else the default.
+ */
 export function languageFor(ctx: Context, info: GraphQLResolveInfo, tag: string | null | undefined): Language {
-  if (tag !== null && tag !== undefined) return parseLanguageArgument(ctx, tag);
-  return ctx.rootLanguages.get(rootKey(info)) ?? ctx.negotiation.language ?? DEFAULT_LANGUAGE;
+  const prefixes = ctx.scopeLanguages.size || (tag !== null && tag !== undefined) ? pathPrefixes(info) : [];
+  if (tag !== null && tag !== undefined) {
+    const language = parseLanguageArgument(ctx, tag);
+    ctx.scopeLanguages.set(prefixes.at(-1) ?? '', language);
+    return language;
+  }
+  for (let i = prefixes.length - 2; i >= 0; i--) {
+    const language = ctx.scopeLanguages.get(prefixes[i] ?? '');
+    if (language) return language;
+  }
+  return ctx.negotiation.language ?? DEFAULT_LANGUAGE;
+}
+
+/** Loads something once per request, however many fields ask for it. */
+export function once<T>(ctx: Context, key: string, load: () => Promise<T>): Promise<T> {
+  let value = ctx.shared.get(key) as Promise<T> | undefined;
+  if (!value) {
+    value = load();
+    ctx.shared.set(key, value);
+  }
+  return value;
 }

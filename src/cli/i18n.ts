@@ -16,7 +16,17 @@ import { prepareDatabase } from '../db/setup.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { Catalog } from '../i18n/catalog.js';
 import { checkLocales, formatProblem, type GlossaryEntity, type Problem } from '../i18n/check.js';
-import { ExchangeError, exportUnits, type Format, markCurrent, parseExchange, serialize, setPath, writeAtomic } from '../i18n/exchange.js';
+import {
+  ExchangeError,
+  exportUnits,
+  type Format,
+  markCurrent,
+  parseExchange,
+  serialize,
+  setPath,
+  writeAtomic,
+  writtenValue,
+} from '../i18n/exchange.js';
 import { LANGUAGES, type Language, matchLanguage } from '../i18n/languages.js';
 import { translationStatus } from '../i18n/status.js';
 import { translationUnits, type Unit, unitsFor } from '../i18n/units.js';
@@ -161,6 +171,16 @@ async function main(): Promise<number> {
     }
     const byKey = new Map(units.map((u) => [`${u.namespace}:${u.key}`, u]));
     const problems: Problem[] = [];
+    // A broken file would be rebuilt from the imported keys alone: fix it first.
+    for (const e of catalog.errors.filter((x) => x.file.startsWith(`${parsed.language}/`))) {
+      problems.push({
+        severity: 'error',
+        file: e.file,
+        line: e.line,
+        key: null,
+        message: `${e.message}; fix this file before importing into it`,
+      });
+    }
     for (const e of parsed.entries) {
       if (!byKey.has(`${e.namespace}:${e.key}`))
         problems.push({
@@ -184,16 +204,16 @@ async function main(): Promise<number> {
       fs.cpSync(root, scratch, { recursive: true });
       for (const [ns, data] of changed) writeAtomic(path.join(scratch, parsed.language, `${ns}.json`), serialize(data));
       const trial = Catalog.load(scratch);
-      const only = new Set(parsed.entries.map((e) => `${e.namespace}:${e.key}`));
+      // The whole language is checked, as i18n:check would: an import must not break other strings
+      // (a new entity name can fail the glossary of paragraphs the file does not contain).
       const found = checkLocales({
         catalog: trial,
         units,
         entities: await glossaryEntities(db.prisma),
         texts: fileTexts(scratch),
-        only,
         languages: [parsed.language],
       });
-      problems.push(...found.filter((p) => p.severity === 'error' && (p.key !== null || p.file.startsWith(`${parsed.language}/`))));
+      problems.push(...found.filter((p) => p.severity === 'error'));
     } finally {
       fs.rmSync(scratch, { recursive: true, force: true });
     }
@@ -207,9 +227,18 @@ async function main(): Promise<number> {
       const text = serialize(data);
       if (!fs.existsSync(target) || fs.readFileSync(target, 'utf8') !== text) writeAtomic(target, text);
     }
+    // Marked current: what the file changed, and, from PO, every entry no longer flagged fuzzy (stale
+    // units are exported fuzzy, so clearing the flag is the translator's review). An unchanged XLIFF
+    // round trip leaves stale translations stale.
     const imported = parsed.entries.map((e) => byKey.get(`${e.namespace}:${e.key}`)).filter((u): u is Unit => !!u);
-    markCurrent(root, catalog.records.get(parsed.language) ?? {}, parsed.language, imported);
-    console.log(`imported ${imported.length} ${parsed.language} translation(s) from ${file} (${parsed.format}); marked current`);
+    const reviewed = parsed.entries
+      .filter((e) => parsed.format === 'po' || writtenValue(catalog, parsed.language, e.namespace, e.key) !== e.target)
+      .map((e) => byKey.get(`${e.namespace}:${e.key}`))
+      .filter((u): u is Unit => !!u);
+    if (reviewed.length) markCurrent(root, catalog.records.get(parsed.language) ?? {}, parsed.language, reviewed);
+    console.log(
+      `imported ${imported.length} ${parsed.language} translation(s) from ${file} (${parsed.format}); ${reviewed.length} marked current`,
+    );
     return 0;
   } finally {
     await db.close();

@@ -168,12 +168,16 @@ export function readRecords(root: string, language: string): SourceRecords {
 }
 
 function listJson(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.json'))
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
+  try {
+    return fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => !e.isDirectory() && e.name.endsWith('.json') && !e.name.startsWith('.'))
+      .map((e) => path.join(e.parentPath, e.name))
+      .sort();
+  } catch {
+    // Missing, or replaced while being listed: the next reload sees it settled.
+    return [];
+  }
 }
 
 /**
@@ -255,7 +259,18 @@ export class Catalog {
           continue;
         }
         try {
-          const data = parseLocaleText(`${language}/${namespace}.json`, fs.readFileSync(file, 'utf8'));
+          let text: string;
+          try {
+            text = fs.readFileSync(file, 'utf8');
+          } catch (err) {
+            // Deleted or replaced while being read, or not a readable file.
+            throw {
+              file: `${language}/${namespace}.json`,
+              line: null,
+              message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+            } satisfies LoadError;
+          }
+          const data = parseLocaleText(`${language}/${namespace}.json`, text);
           files.set(namespace, data);
           options.lastGood?.set(language, namespace, data);
         } catch (err) {

@@ -47,7 +47,14 @@ export async function exportUnits(units: Unit[], catalog: Catalog, language: Lan
           msgctxt,
           msgid: u.source,
           msgstr: [writtenValue(catalog, language, u.namespace, u.key) ?? ''],
-          comments: { extracted: u.note, reference: msgctxt, translator: '', flag: '', previous: '' },
+          // A stale translation goes out fuzzy: a CAT tool shows it for review, and import skips it until the flag is cleared.
+          comments: {
+            extracted: u.note,
+            reference: msgctxt,
+            translator: '',
+            flag: catalog.isStale(language, u.namespace, u.key, u.sourceHash) ? 'fuzzy' : '',
+            previous: '',
+          },
         },
       };
     }

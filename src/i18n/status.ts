@@ -67,6 +67,6 @@ export function translationStatus(catalog: Catalog, units: Unit[], language: Lan
     missingKeys,
     staleKeys,
     namespaces,
-    errors: catalog.errors.filter((e) => e.file.startsWith(`${language}/`) || !/^(en|ko|zh-Hans|zh-Hant)\//.test(e.file)),
+    errors: catalog.errors.filter((e) => e.file?.startsWith(`${language}/`) || !/^(en|ko|zh-Hans|zh-Hant)\//.test(e.file ?? '')),
   };
 }

@@ -17,13 +17,15 @@ const describe = (e: LoadError) => `${e.file}${e.line ? `:${e.line}` : ''}: ${e.
 
 export function watchLocales(
   root: string,
-  options: { lastGood?: LastGoodStore; debounceMs?: number; log?: (line: string) => void } = {},
+  options: { lastGood?: LastGoodStore; debounceMs?: number; log?: (line: string) => void; initialErrors?: LoadError[] } = {},
 ): LocaleWatcher {
   const log = options.log ?? ((line: string) => console.log(line));
-  const watchers = new Map<string, fs.FSWatcher>();
+  // Each watcher with the inode of the folder it watches: a folder replaced by another of the same
+  // name (moved aside and copied back) needs a new watcher.
+  const watchers = new Map<string, { watcher: fs.FSWatcher; ino: number }>();
   let timer: NodeJS.Timeout | null = null;
   let waiting: Array<(c: Catalog) => void> = [];
-  let previous = new Set<string>();
+  let previous = new Set<string>((options.initialErrors ?? []).map(describe));
   let closed = false;
 
   const folders = () => [
@@ -32,22 +34,30 @@ export function watchLocales(
     ...LANGUAGES.flatMap((l) => [path.join(root, l), path.join(root, l, 'articles')]),
   ];
 
+  const inode = (dir: string) => {
+    try {
+      return fs.statSync(dir).ino;
+    } catch {
+      return null;
+    }
+  };
+
   const rewatch = () => {
     for (const dir of folders()) {
-      if (watchers.has(dir)) {
-        if (fs.existsSync(dir)) continue;
-        watchers.get(dir)?.close();
-        watchers.delete(dir);
-        continue;
-      }
-      if (!fs.existsSync(dir)) continue;
+      const ino = inode(dir);
+      const current = watchers.get(dir);
+      if (current && current.ino === ino) continue;
+      current?.watcher.close();
+      watchers.delete(dir);
+      if (ino === null) continue;
       try {
-        const w = fs.watch(dir, { persistent: false }, schedule);
-        w.on('error', () => {
-          w.close();
+        const watcher = fs.watch(dir, { persistent: false }, schedule);
+        watcher.on('error', () => {
+          watcher.close();
           watchers.delete(dir);
+          schedule();
         });
-        watchers.set(dir, w);
+        watchers.set(dir, { watcher, ino });
       } catch {
         // the folder vanished between the check and the watch; the next event rewatches
       }
@@ -58,7 +68,15 @@ export function watchLocales(
     timer = null;
     if (closed) return;
     rewatch();
-    const catalog = Catalog.load(root, { lastGood: options.lastGood });
+    let catalog: Catalog;
+    try {
+      catalog = Catalog.load(root, { lastGood: options.lastGood });
+    } catch (err) {
+      // Files moving under the loader: keep serving what we have and look again shortly.
+      log(`[i18n] reload failed, keeping the current version: ${(err as Error).message}`);
+      schedule();
+      return;
+    }
     useCatalog(catalog);
     const now = new Set(catalog.errors.map(describe));
     for (const e of now) if (!previous.has(e)) log(`[i18n] locale error: ${e}`);
@@ -82,7 +100,7 @@ export function watchLocales(
     close() {
       closed = true;
       if (timer) clearTimeout(timer);
-      for (const w of watchers.values()) w.close();
+      for (const w of watchers.values()) w.watcher.close();
       watchers.clear();
     },
   };
@@ -94,5 +112,5 @@ export function startLocales(root: string, lastGood: LastGoodStore, log = (line:
   useCatalog(catalog);
   for (const e of catalog.errors) log(`[i18n] locale error: ${describe(e)}`);
   log(`[i18n] ${catalog.namespaces.length} namespaces loaded from ${root}; watching for changes`);
-  return watchLocales(root, { lastGood, log });
+  return watchLocales(root, { lastGood, log, initialErrors: catalog.errors });
 }

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Context } from '../context.js';
 import type { Catalog, LocalizedText } from '../i18n/catalog.js';
-import { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_INFO, LANGUAGES, type Language } from '../i18n/languages.js';
+import { DEFAULT_LANGUAGE, LANGUAGE_INFO, LANGUAGES, type Language, matchLanguage } from '../i18n/languages.js';
 
 const hashes = new Map<string, string>();
 /** SHA-256 of a source string, remembered: titles and names are hashed on every request. */
@@ -19,7 +19,8 @@ function sha256(text: string): string {
 
 export const articleNamespace = (slug: string) => `articles/${slug}`;
 export const paragraphKey = (position: number) => `paragraphs.p${position}`;
-const originalLanguage = (tag: string): Language => (isLanguage(tag) ? tag : DEFAULT_LANGUAGE);
+/** The supported language an article's BCP 47 tag maps to ("en-US" → en). */
+export const originalLanguage = (tag: string): Language => matchLanguage(tag) ?? DEFAULT_LANGUAGE;
 
 function record(ctx: Context, text: LocalizedText): LocalizedText {
   ctx.served.add(text.language);
@@ -32,6 +33,7 @@ export function localizeTitle(ctx: Context, article: { slug: string; title: stri
     ctx.catalog.localize(language, articleNamespace(article.slug), 'title', {
       text: article.title,
       language: originalLanguage(article.language),
+      hash: sha256(article.title),
     }),
   );
 }
@@ -151,15 +153,19 @@ export function locateMentions<M extends MentionLike>(
   ctx: Context,
   served: LocalizedText,
   mentions: M[],
-  originalLanguage: string,
+  originalTag: string,
 ): Array<M & { localized: LocatedMention }> {
-  if (served.language === originalLanguage) {
+  if (served.language === originalLanguage(originalTag)) {
     return mentions.map((m) => ({ ...m, localized: { start: m.start, end: m.end, text: m.text, located: true } }));
   }
   const byEntity = new Map<number, M[]>();
   for (const m of [...mentions].sort((a, b) => a.start - b.start)) byEntity.set(m.entityId, [...(byEntity.get(m.entityId) ?? []), m]);
-  const placed = new Map<M, LocatedMention>();
-  for (const group of byEntity.values()) {
+  // Every occurrence of every mentioned entity's localized names, then the longest first, so one
+  // name never claims a span inside another's ("朝鲜" inside "朝鲜领导人金正恩"), except a place
+  // inside an organization's name, as in the source ("신의주" in "신의주 세관").
+  const names = new Map<number, string>();
+  const hits: Array<{ entityId: number; kind: string; start: number; end: number }> = [];
+  for (const [entityId, group] of byEntity) {
     const entity = group[0]?.entity;
     if (!entity) continue;
     const { name, surfaces } = ctx.catalog.memo(`surfaces\u0000${served.language}\u0000${entity.key}\u0000${entity.name}`, () => {
@@ -171,26 +177,32 @@ export function locateMentions<M extends MentionLike>(
         .sort((a, b) => b.length - a.length);
       return { name, surfaces };
     });
-    const hits: Array<{ start: number; end: number }> = [];
-    let at = 0;
-    while (at < served.text.length) {
-      let best: { start: number; end: number } | null = null;
-      for (const surface of surfaces) {
-        const i = served.text.indexOf(surface, at);
-        if (i >= 0 && (!best || i < best.start || (i === best.start && i + surface.length > best.end)))
-          best = { start: i, end: i + surface.length };
+    names.set(entityId, name);
+    for (const surface of surfaces) {
+      for (let at = served.text.indexOf(surface); at >= 0; at = served.text.indexOf(surface, at + 1)) {
+        hits.push({ entityId, kind: entity.kind, start: at, end: at + surface.length });
       }
-      if (!best) break;
-      hits.push(best);
-      at = best.end;
     }
+  }
+  hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken: typeof hits = [];
+  for (const hit of hits) {
+    const overlapping = taken.filter((t) => hit.start < t.end && t.start < hit.end);
+    const nested =
+      hit.kind === 'PLACE' &&
+      overlapping.every((t) => t.kind === 'ORGANIZATION' && t.entityId !== hit.entityId && t.start <= hit.start && hit.end <= t.end);
+    if (overlapping.length === 0 || nested) taken.push(hit);
+  }
+  const placed = new Map<M, LocatedMention>();
+  for (const [entityId, group] of byEntity) {
+    const own = taken.filter((t) => t.entityId === entityId).sort((a, b) => a.start - b.start);
     group.forEach((m, i) => {
-      const hit = hits[i];
+      const hit = own[i];
       placed.set(
         m,
         hit
-          ? { ...hit, text: served.text.slice(hit.start, hit.end), located: true }
-          : { start: null, end: null, text: name, located: false },
+          ? { start: hit.start, end: hit.end, text: served.text.slice(hit.start, hit.end), located: true }
+          : { start: null, end: null, text: names.get(entityId) ?? m.text, located: false },
       );
     });
   }
@@ -200,7 +212,7 @@ export function locateMentions<M extends MentionLike>(
 /** How much of an article a language has, counting the title and every paragraph. */
 export function articleCoverage(catalog: Catalog, slug: string, positions: number[], language: Language, original: string) {
   const keys = ['title', ...positions.map(paragraphKey)];
-  if (language === original) return { language, total: keys.length, translated: keys.length };
+  if (language === originalLanguage(original)) return { language, total: keys.length, translated: keys.length };
   const ns = articleNamespace(slug);
   const translated = keys.filter((k) => catalog.has(language, ns, k)).length;
   return { language, total: keys.length, translated };

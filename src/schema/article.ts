@@ -1,4 +1,4 @@
-import { languageFor, localizedError, setRootLanguage } from '../context.js';
+import { echo, languageFor, localizedError, setRootLanguage } from '../context.js';
 import { prisma } from '../db/current.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { LANGUAGE_INFO, LANGUAGES } from '../i18n/languages.js';
@@ -103,7 +103,7 @@ export const Article = builder.prismaNode('Article', {
         try {
           text = new Intl.DateTimeFormat(language, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(article.publishedAt);
         } catch {
-          throw localizedError(ctx, 'INVALID_TIME_ZONE', { zone: String(timeZone).slice(0, 40) });
+          throw localizedError(ctx, 'INVALID_TIME_ZONE', { zone: echo(String(timeZone)) });
         }
         ctx.served.add(language);
         return { value: article.publishedAt, language, timeZone, text };

@@ -1,4 +1,4 @@
-import { languageFor, parseLanguageArgument } from '../context.js';
+import { languageFor, once, parseLanguageArgument } from '../context.js';
 import { prisma } from '../db/current.js';
 import type { LoadError } from '../i18n/catalog.js';
 import { DEFAULT_LANGUAGE, LANGUAGE_INFO, LANGUAGES, type Language } from '../i18n/languages.js';
@@ -8,7 +8,7 @@ import { articleCoverage, languageName } from '../resolvers/localize.js';
 import { builder } from './builder.js';
 
 export const LANGUAGE_RULE =
-  'The language is chosen by this field’s `lang` argument, else the `lang` argument of the root field above it, else the request’s Accept-Language header, else English. Supported: en, ko, zh-Hans, zh-Hant; other tags are matched (ko-KR → ko, zh-TW → zh-Hant, zh-CN → zh-Hans).';
+  'The language is chosen by this field’s `lang` argument, else the `lang` argument of the nearest field above it that has one (a root field’s covers its whole subtree), else the request’s Accept-Language header, else English. Supported: en, ko, zh-Hans, zh-Hant; other tags are matched (ko-KR → ko, zh-TW → zh-Hant, zh-CN → zh-Hans).';
 
 /** Options of the `lang` argument of localized fields. */
 export const LANG_ARG = {
@@ -46,6 +46,9 @@ export const LocalizedTextRef = builder.objectRef<LocalizedTextShape>('Localized
       type: ProvenanceEnum,
       description: 'Whether the string is original, translated, converted, formatted, or a fallback.',
       resolve: (s) => s.provenance,
+    }),
+    stale: t.exposeBoolean('stale', {
+      description: 'True when the translation was made from an earlier version of the source text: still served, but due for review.',
     }),
   }),
 });
@@ -86,10 +89,12 @@ export const LanguageRef = builder.objectRef<LanguageShape>('Language').implemen
 
 async function coverage(ctx: Parameters<typeof languageName>[0], code: Language): Promise<number> {
   if (code === DEFAULT_LANGUAGE) return 1;
-  const [articles, entities] = await Promise.all([
-    prisma().article.findMany({ select: { slug: true, language: true, paragraphs: { select: { position: true } } } }),
-    prisma().entity.findMany({ where: { articles: { some: {} }, kind: { notIn: ['DATE', 'QUANTITY'] } }, select: { key: true } }),
-  ]);
+  const [articles, entities] = await once(ctx, 'coverage', () =>
+    Promise.all([
+      prisma().article.findMany({ select: { slug: true, language: true, paragraphs: { select: { position: true } } } }),
+      prisma().entity.findMany({ where: { articles: { some: {} }, kind: { notIn: ['DATE', 'QUANTITY'] } }, select: { key: true } }),
+    ]),
+  );
   let total = 0;
   let done = 0;
   for (const a of articles) {

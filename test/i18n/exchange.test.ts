@@ -147,6 +147,59 @@ describe('export and import', () => {
     expect(snapshot()).toEqual(before);
   });
 
+  it('refuses to import into a language whose files are broken (it would rebuild them from the import alone)', async () => {
+    const file = path.join(work, 'one.po');
+    goodPo ??= (await cli('i18n', ['export', '--lang', 'ko', '--format', 'po'], env())).stdout;
+    fs.writeFileSync(file, goodPo);
+    const entities = locales.file('ko/entities.json');
+    const original = fs.readFileSync(entities, 'utf8');
+    fs.writeFileSync(entities, original.replace(/\n}\n$/, ',\n}\n'));
+    try {
+      const before = snapshot();
+      const run = await cli('i18n', ['import', file], env());
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/ko\/entities\.json:\d+: error: invalid JSON.*fix this file before importing into it/);
+      expect(snapshot()).toEqual(before);
+    } finally {
+      fs.writeFileSync(entities, original);
+    }
+  });
+
+  it('refuses an import that breaks strings it does not contain (a new name fails other paragraphs’ glossary)', async () => {
+    const file = path.join(work, 'name.xlf');
+    const glossary = await cli('i18n', ['export', '--lang', 'ko', '--glossary', '--format', 'xliff'], env());
+    fs.writeFileSync(file, glossary.stdout.replace('<target>둥강</target>', '<target>동강</target>'));
+    const before = snapshot();
+    const run = await cli('i18n', ['import', file], env());
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/paragraphs\.p1: glossary: the source mentions Donggang/);
+    expect(run.stderr).toMatch(/nothing written/);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('does not mark a stale translation current on an unchanged round trip; PO sends it fuzzy', async () => {
+    const seed = fs.readFileSync('data/articles/nk-workers-china-seafood-plants.txt', 'utf8');
+    await ingestText(
+      t.db.prisma,
+      seed.replace('has long relied on sending workers overseas', 'has long relied on sending laborers overseas'),
+    );
+    try {
+      const xlf = path.join(work, 'stale.xlf');
+      await cli('i18n', ['export', '--lang', 'ko', '--format', 'xliff', '--out', xlf], env());
+      const before = snapshot();
+      const run = await cli('i18n', ['import', xlf], env());
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/; 0 marked current/);
+      expect(snapshot()).toEqual(before);
+      const stale = await cli('i18n', ['status', '--json', '--lang', 'ko'], env());
+      expect(JSON.parse(stale.stdout)[0].staleKeys).toEqual([`articles/${SEED_SLUG}:paragraphs.p9`]);
+      const po = await cli('i18n', ['export', '--lang', 'ko', '--stale', '--format', 'po'], env());
+      expect(po.stdout).toMatch(/#, fuzzy\nmsgctxt "articles\/nk-workers-china-seafood-plants:paragraphs.p9"/);
+    } finally {
+      await ingestText(t.db.prisma, seed);
+    }
+  });
+
   it('refuses a bad --lang before touching anything', async () => {
     for (const lang of ['../../etc', 'fr', 'KO']) {
       const run = await cli('i18n', ['export', '--lang', lang, '--format', 'po'], env());
