@@ -33,7 +33,7 @@ describe('mentions in translations', () => {
         yoga,
         `{ article(slug: "${SEED_SLUG}", lang: "${lang}") { paragraphs { text mentions { start end text located entity { key kind } } } } }`,
       );
-      for (const p of res.data?.article.paragraphs as Array<{ text: string; mentions: M[] }>) {
+      for (const p of (res.data?.article.paragraphs ?? []) as Array<{ text: string; mentions: M[] }>) {
         const located = p.mentions.filter((m) => m.located) as Array<M & { start: number; end: number }>;
         for (const a of located) {
           expect(p.text.slice(a.start, a.end)).toBe(a.text);
