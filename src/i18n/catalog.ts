@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import i18next, { type i18n as I18n, type TFunction } from 'i18next';
+import { type ParseError, parse as parseJsonc } from 'jsonc-parser';
 import * as OpenCC from 'opencc-js/cn2t';
 import { FALLBACKS, LANGUAGES, type Language } from './languages.js';
 
@@ -104,8 +105,10 @@ export function parseLocaleText(display: string, text: string): Resource {
     data = JSON.parse(text);
   } catch (err) {
     const message = (err as Error).message;
-    const position = /position (\d+)/.exec(message);
-    const line = position ? lineOf(text, Number(position[1])) : text.trim() === '' ? 1 : lineOf(text, text.length);
+    // jsonc-parser, strict, says where the first error is; JSON.parse's message says what it is.
+    const errors: ParseError[] = [];
+    parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const line = errors[0] ? lineOf(text, errors[0].offset) : lineOf(text, text.length);
     throw { file: display, line, message: `invalid JSON: ${message.replace(/^Unexpected/, 'unexpected')}` } satisfies LoadError;
   }
   const problem = shapeProblem(data);

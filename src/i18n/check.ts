@@ -1,4 +1,5 @@
 // The checks behind `npm run i18n:check` and `i18n:import`: one problem per line, naming file, key and line.
+import { visit } from 'jsonc-parser';
 import { formatDate } from '../resolvers/localize.js';
 import type { Catalog, Resource } from './catalog.js';
 import { LANGUAGES, type Language } from './languages.js';
@@ -19,52 +20,14 @@ export interface GlossaryEntity {
   dateValue: string | null;
 }
 
-/** Line of every key path in a JSON text ("paragraphs.p3" → 5), found by scanning it. */
+/** Line (1-based) of every key path in a JSON text ("paragraphs.p3" → 5), read with jsonc-parser. */
 export function keyLines(text: string): Map<string, number> {
   const lines = new Map<string, number>();
-  const stack: Array<string | null> = [];
-  let line = 1;
-  let pendingKey: string | null = null;
-  let expectKey = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') line++;
-    else if (c === '{') {
-      stack.push(pendingKey);
-      pendingKey = null;
-      expectKey = true;
-    } else if (c === '}') {
-      stack.pop();
-      expectKey = false;
-    } else if (c === '[') {
-      stack.push(pendingKey);
-      pendingKey = null;
-    } else if (c === ']') stack.pop();
-    else if (c === ',') expectKey = stack.length > 0 && text.lastIndexOf('{', i) > text.lastIndexOf('[', i);
-    else if (c === '"') {
-      let j = i + 1;
-      let value = '';
-      while (j < text.length && text[j] !== '"') {
-        if (text[j] === '\\') {
-          value += text.slice(j, j + 2);
-          j += 2;
-        } else value += text[j++];
-      }
-      if (expectKey) {
-        let parsed = value;
-        try {
-          parsed = JSON.parse(`"${value}"`) as string;
-        } catch {
-          // keep it raw
-        }
-        const path = [...stack.filter((s): s is string => s !== null), parsed].join('.');
-        lines.set(path, line);
-        pendingKey = parsed;
-        expectKey = false;
-      }
-      i = j;
-    } else if (c === ':') expectKey = false;
-  }
+  visit(text, {
+    onObjectProperty: (property, _offset, _length, startLine, _startCharacter, pathSupplier) => {
+      lines.set([...pathSupplier(), property].join('.'), startLine + 1);
+    },
+  });
   return lines;
 }
 
