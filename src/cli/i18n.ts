@@ -16,20 +16,11 @@ import { prepareDatabase } from '../db/setup.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { Catalog } from '../i18n/catalog.js';
 import { checkLocales, formatProblem, type GlossaryEntity, type Problem } from '../i18n/check.js';
-import {
-  ExchangeError,
-  exportUnits,
-  type Format,
-  markCurrent,
-  parseExchange,
-  serialize,
-  setPath,
-  writeAtomic,
-  writtenValue,
-} from '../i18n/exchange.js';
+import { ExchangeError, exportUnits, type Format, markCurrent, parseExchange, serialize, setPath, writtenValue } from '../i18n/exchange.js';
 import { LANGUAGES, type Language, matchLanguage } from '../i18n/languages.js';
 import { translationStatus } from '../i18n/status.js';
 import { translationUnits, type Unit, unitsFor } from '../i18n/units.js';
+import { writeAtomic } from '../lib/files.js';
 
 class UsageError extends Error {}
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import i18next, { type i18n as I18n, type TFunction } from 'i18next';
 import { type ParseError, parse as parseJsonc } from 'jsonc-parser';
 import * as OpenCC from 'opencc-js/cn2t';
+import { writeAtomic } from '../lib/files.js';
 import { FALLBACKS, LANGUAGES, type Language } from './languages.js';
 
 export const LOCALES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../locales');
@@ -50,9 +51,10 @@ function mapStrings(value: Resource, fn: (s: string) => string): Resource {
   return out;
 }
 
-function flatKeys(value: Resource, prefix = ''): string[] {
+/** Every leaf of a locale file as [dotted key, value]. */
+export function flatten(value: Resource, prefix = ''): Array<[string, string | string[]]> {
   return Object.entries(value).flatMap(([k, v]) =>
-    typeof v === 'string' || Array.isArray(v) ? [`${prefix}${k}`] : flatKeys(v, `${prefix}${k}.`),
+    typeof v === 'string' || Array.isArray(v) ? [[`${prefix}${k}`, v] as [string, string | string[]]] : flatten(v, `${prefix}${k}.`),
   );
 }
 
@@ -77,11 +79,6 @@ function shapeProblem(value: unknown, at = ''): string | null {
     if (inner) return inner;
   }
   return null;
-}
-
-export interface ParsedFile {
-  namespace: string;
-  data: Resource;
 }
 
 /** The namespace a file in a language folder holds, or a LoadError when it holds none. */
@@ -116,12 +113,6 @@ export function parseLocaleText(display: string, text: string): Resource {
   return data as Resource;
 }
 
-/** Reads and validates one locale file. Throws a LoadError on failure. */
-export function parseLocaleFile(root: string, language: string, file: string): ParsedFile {
-  const namespace = namespaceOf(root, language, file);
-  return { namespace, data: parseLocaleText(`${language}/${namespace}.json`, fs.readFileSync(file, 'utf8')) };
-}
-
 /**
  * The last version of each locale file that parsed, kept outside the locales folder so that a
  * restart with a broken file still serves it.
@@ -149,10 +140,7 @@ export class LastGoodStore {
     } catch {
       // not there yet
     }
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, text);
-    fs.renameSync(tmp, file);
+    writeAtomic(file, text);
   }
 }
 
@@ -303,7 +291,7 @@ export class Catalog {
     const merged = new Map<string, Resource>();
     for (const [ns, data] of simplified) merged.set(ns, mapStrings(data, convertToTraditional));
     for (const [ns, data] of traditional) {
-      for (const key of flatKeys(data)) overrides.add(`${ns}\u0000${key}`);
+      for (const [key] of flatten(data)) overrides.add(`${ns}\u0000${key}`);
       merged.set(ns, deepMerge(merged.get(ns) ?? {}, data));
     }
     bundles.set('zh-Hant', merged);

@@ -1,9 +1,9 @@
 // The checks behind `npm run i18n:check` and `i18n:import`: one problem per line, naming file, key and line.
 import { visit } from 'jsonc-parser';
 import { formatDate } from '../resolvers/localize.js';
-import type { Catalog, Resource } from './catalog.js';
+import { type Catalog, flatten, type Resource } from './catalog.js';
 import { LANGUAGES, type Language } from './languages.js';
-import { flatten, type Unit } from './units.js';
+import type { Unit } from './units.js';
 
 export interface Problem {
   severity: 'error' | 'warning';

@@ -1,13 +1,9 @@
-// Exchange with the tools translators use: XLIFF 2.0 and 1.2 (the xliff package) and gettext PO
-// (gettext-parser, which i18next-conv builds on; its own source-text PO mode breaks on plural keys).
-// Each unit carries the English source and a note with its context; PO uses msgctxt "namespace:key".
-import fs from 'node:fs';
-import path from 'node:path';
 import * as gettext from 'gettext-parser';
 import js2xliff from 'xliff/js2xliff';
 import jsToXliff12 from 'xliff/jsToXliff12';
 import xliff2js from 'xliff/xliff2js';
 import xliff12ToJs from 'xliff/xliff12ToJs';
+import { writeAtomic } from '../lib/files.js';
 import type { Catalog, Resource, SourceRecords } from './catalog.js';
 import { recordsFile, shortHash } from './catalog.js';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from './languages.js';
@@ -141,14 +137,6 @@ export function setPath(data: Resource, key: string, value: string): Resource {
   }
   node[parts[parts.length - 1] ?? key] = value;
   return out;
-}
-
-/** Writes a file by renaming a finished temporary one into place, so no reader ever sees half of it. */
-export function writeAtomic(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(tmp, text);
-  fs.renameSync(tmp, file);
 }
 
 /** Records that these translations were made from the current source texts. */

@@ -1,10 +1,10 @@
 // What there is to translate: every string of the source language, with its current source text,
 // a hash of it, and the context a translator needs. Read from the locale files (labels, errors)
 // and the database (article titles and paragraphs, entity names).
-import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { sha256 } from '../lib/files.js';
 import { articleNamespace, paragraphKey } from '../resolvers/localize.js';
-import type { Catalog, Resource } from './catalog.js';
+import { type Catalog, flatten, type Resource } from './catalog.js';
 
 export interface Unit {
   namespace: string;
@@ -16,14 +16,6 @@ export interface Unit {
   note: string;
   /** For the glossary check: keys of the entities the source paragraph mentions. */
   mentions?: string[];
-}
-
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-
-export function flatten(value: Resource, prefix = ''): Array<[string, string | string[]]> {
-  return Object.entries(value).flatMap(([k, v]) =>
-    typeof v === 'string' || Array.isArray(v) ? [[`${prefix}${k}`, v] as [string, string | string[]]] : flatten(v, `${prefix}${k}.`),
-  );
 }
 
 /** Label and error strings: every key of the English files. */

@@ -359,8 +359,8 @@ function ruleCandidates(ctx: Context, text: string): Candidate[] {
     if (!words.length) continue;
     const name = `${words.join(' ')} ${titleCase(m[2] ?? '')}`;
     const start = m.index + m[0].indexOf(words.join(' '));
-    const known = ctx.gazetteer.lookup(`${words.join(' ')} ${m[2]}`) ?? ctx.gazetteer.lookup(name);
-    add(start, m.index + m[0].length, known ? ctxKnown(ctx, known) : propose(ctx, 'PLACE', name), 2);
+    const hit = ctx.gazetteer.lookup(`${words.join(' ')} ${m[2]}`) ?? ctx.gazetteer.lookup(name);
+    add(start, m.index + m[0].length, hit ? known(ctx, hit) : propose(ctx, 'PLACE', name), 2);
   }
   // "Sonchon, Yomju and Cholsan counties": each listed name is a place of that kind.
   const list = new RegExp(`${BEFORE}((?:${CAP_WORD},\\s+)*${CAP_WORD},?\\s+and\\s+${CAP_WORD})\\s+${PLACE_SUFFIX_PLURAL}${AFTER}`, 'gu');
@@ -370,7 +370,7 @@ function ruleCandidates(ctx: Context, text: string): Candidate[] {
       const start = m.index + item.index;
       const name = item[0];
       const hit = ctx.gazetteer.lookup(`${name} ${suffix}`) ?? ctx.gazetteer.lookup(name);
-      add(start, start + name.length, hit ? ctxKnown(ctx, hit) : propose(ctx, 'PLACE', `${name} ${suffix}`, { aliases: [name] }), 2);
+      add(start, start + name.length, hit ? known(ctx, hit) : propose(ctx, 'PLACE', `${name} ${suffix}`, { aliases: [name] }), 2);
     }
   }
 
@@ -428,10 +428,6 @@ function placeOrgCandidates(ctx: Context, text: string, places: Candidate[]): Ca
     });
   }
   return out;
-}
-
-function ctxKnown(ctx: Context, entity: KnownEntity) {
-  return known(ctx, entity);
 }
 
 const titleCase = (w: string) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();

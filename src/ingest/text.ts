@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import nlp from 'compromise';
+import { sha256 } from '../lib/files.js';
 import { IngestError } from './errors.js';
 
 export type ParagraphKind = 'HEADING' | 'BODY';
@@ -39,7 +39,7 @@ export const DEFAULT_SOURCE = 'Unknown';
 /** Source languages the extractor understands. */
 export const SOURCE_LANGUAGES = ['en'];
 
-export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+export { sha256 };
 
 /**
  * Decodes file bytes as UTF-8 text, refusing binary data and invalid UTF-8 with a clear reason.

@@ -1,16 +1,16 @@
 // Localization shared by several fields: titles, paragraphs, entity names, mentions, coverage.
 // Everything here reads the in-memory catalog: no database round trips.
-import { createHash } from 'node:crypto';
 import type { Context } from '../context.js';
 import type { Catalog, LocalizedText } from '../i18n/catalog.js';
-import { DEFAULT_LANGUAGE, LANGUAGE_INFO, LANGUAGES, type Language, matchLanguage } from '../i18n/languages.js';
+import { DEFAULT_LANGUAGE, LANGUAGE_INFO, type Language, matchLanguage } from '../i18n/languages.js';
+import { sha256 as hashOf } from '../lib/files.js';
 
 const hashes = new Map<string, string>();
 /** SHA-256 of a source string, remembered: titles and names are hashed on every request. */
 function sha256(text: string): string {
   let h = hashes.get(text);
   if (!h) {
-    h = createHash('sha256').update(text, 'utf8').digest('hex');
+    h = hashOf(text);
     if (hashes.size > 50_000) hashes.clear();
     hashes.set(text, h);
   }
@@ -220,5 +220,3 @@ export function articleCoverage(catalog: Catalog, slug: string, positions: numbe
 
 export const languageName = (ctx: Context, code: Language, inLanguage: Language) =>
   ctx.catalog.t(inLanguage)(`common:languageName.${code}`, { defaultValue: LANGUAGE_INFO[code].englishName }) as string;
-
-export { LANGUAGES };

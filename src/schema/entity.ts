@@ -8,6 +8,7 @@ import { builder, totalCountField } from './builder.js';
 import { EntityKindEnum } from './enums.js';
 import { LANG_ARG, LANGUAGE_RULE, LocalizedTextRef } from './language.js';
 import { localizedMentions, Mention, withEntity } from './paragraph.js';
+import { requiring } from './selection.js';
 
 export const Entity = builder.prismaNode('Entity', {
   id: { field: 'id', description: 'Global ID of the entity, for `node(id:)`.' },
@@ -160,22 +161,8 @@ function entityFilter(args: { kind?: EntityKind | null; confirmed?: boolean | nu
  * Makes sure a nested mention selection also loads its paragraph’s text and article slug (to place
  * it in a translation), keeping whatever the client selected under `paragraph`.
  */
-function withParagraph<T extends object>(query: T): T {
-  type Relation = true | { include?: Record<string, unknown>; select?: Record<string, unknown> } | undefined;
-  const article = { select: { slug: true, language: true } };
-  const merge = (existing: Relation) => {
-    if (!existing || existing === true) return { include: { article } };
-    if (existing.select)
-      return {
-        ...existing,
-        select: { ...existing.select, id: true, position: true, text: true, article: existing.select.article ?? article },
-      };
-    return { ...existing, include: { ...existing.include, article: existing.include?.article ?? article } };
-  };
-  const q = query as { include?: Record<string, Relation>; select?: Record<string, Relation> };
-  if (q.select) return { ...query, select: { ...q.select, paragraph: merge(q.select.paragraph) } };
-  return { ...query, include: { ...q.include, paragraph: merge(q.include?.paragraph) } };
-}
+const withParagraph = <T extends object>(query: T): T =>
+  requiring(query, { paragraph: { id: true, position: true, text: true, article: { slug: true, language: true } } });
 
 // Declared here rather than in article.ts: Article and Entity refer to each other.
 builder.prismaObjectField(Article, 'entities', (t) =>

@@ -5,6 +5,7 @@ import { type EntityLike, type LocatedMention, localizeParagraph, locateMentions
 import { builder } from './builder.js';
 import { ParagraphKindEnum } from './enums.js';
 import { LANG_ARG, LANGUAGE_RULE, LocalizedTextRef, ProvenanceEnum } from './language.js';
+import { requiring } from './selection.js';
 
 /** What the localized fields of a paragraph need besides its own columns. */
 const articleOfParagraph = { article: { select: { slug: true, language: true } } } as const;
@@ -18,12 +19,14 @@ export type ServedMention = { start: number; end: number; text: string; localize
  * Makes sure a nested mention selection loads each mention's entity (its names are needed to find
  * it in a translation), whatever the client selected under it.
  */
-export function withEntity<T extends object>(query: T): T {
-  const q = query as { include?: Record<string, unknown>; select?: Record<string, unknown> };
-  if (q.select)
-    return { ...query, select: { ...q.select, entityId: true, start: true, end: true, text: true, entity: q.select.entity ?? true } };
-  return { ...query, include: { ...q.include, entity: q.include?.entity ?? true } };
-}
+export const withEntity = <T extends object>(query: T): T =>
+  requiring(query, {
+    entityId: true,
+    start: true,
+    end: true,
+    text: true,
+    entity: { key: true, kind: true, name: true, aliases: true, dateValue: true, amount: true, unit: true },
+  });
 
 export function localizedMentions<M extends { start: number; end: number; text: string; entityId: number; entity: EntityLike }>(
   ctx: Context,
