@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { type Database, openDatabase } from '../../src/db/client.js';
 import { useDatabase } from '../../src/db/current.js';
@@ -59,4 +60,14 @@ export async function rowCounts(db: Database): Promise<Record<string, number>> {
             (SELECT count(*) FROM "ArticleEntity") AS "articleEntities"`,
   );
   return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v)]));
+}
+
+/** A fresh database for the calling test file: created before its tests and dropped after them. */
+export function useTestDatabase(options: { seedCorpus?: boolean } = {}): TestDatabase {
+  const handle = {} as TestDatabase;
+  beforeAll(async () => {
+    Object.assign(handle, await openTestDatabase(options));
+  });
+  afterAll(() => handle.drop());
+  return handle;
 }

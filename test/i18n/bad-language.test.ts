@@ -1,16 +1,12 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/yoga.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { useTestDatabase } from '../helpers/db.js';
 import { gql } from '../helpers/gql.js';
 import { SEED_SLUG } from '../helpers/seed.js';
 
-let t: TestDatabase;
+useTestDatabase({ seedCorpus: true });
 const yoga = createApp();
-beforeAll(async () => {
-  t = await openTestDatabase({ seedCorpus: true });
-});
-afterAll(() => t.drop());
 
 describe('an unsupported or malformed lang argument', () => {
   it.each(['fr', 'xx-YY', '../../etc/passwd', '__proto__', 'ko\r\nX: 1', '', 'k'.repeat(10_000)])(

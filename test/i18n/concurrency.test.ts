@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/yoga.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { useTestDatabase } from '../helpers/db.js';
 import { SEED_SLUG, seedTranslation } from '../helpers/seed.js';
 
-let t: TestDatabase;
+useTestDatabase({ seedCorpus: true });
 const yoga = createApp();
-beforeAll(async () => {
-  t = await openTestDatabase({ seedCorpus: true });
-});
-afterAll(() => t.drop());
 
 describe('concurrent requests in different languages', () => {
   it('1,000 interleaved requests in en, ko, zh-Hans and zh-Hant: none gets another language', async () => {

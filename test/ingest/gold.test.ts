@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../../src/ingest/extract.js';
 import { ingestText } from '../../src/ingest/index.js';
 import { loadGazetteer } from '../../src/ingest/store.js';
 import { parseArticle } from '../../src/ingest/text.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { useTestDatabase } from '../helpers/db.js';
 
 // The gold set of the seed article: every entity, with its kind, and how to recognize it.
 const GOLD: Array<{
@@ -49,11 +49,7 @@ const GOLD: Array<{
   { kind: 'QUANTITY', label: '60 days', match: (e) => e.amount === 60 && e.unit === 'days' },
 ];
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await openTestDatabase({ seedCorpus: true });
-});
-afterAll(() => t.drop());
+const t = useTestDatabase({ seedCorpus: true });
 
 async function articleEntities(slug: string) {
   const rows = await t.db.prisma.articleEntity.findMany({

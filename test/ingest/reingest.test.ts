@@ -1,19 +1,15 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../../src/ingest/extract.js';
 import { ingestText } from '../../src/ingest/index.js';
 import { loadGazetteer, storeArticle } from '../../src/ingest/store.js';
 import { parseArticle } from '../../src/ingest/text.js';
-import { openTestDatabase, rowCounts, type TestDatabase } from '../helpers/db.js';
+import { rowCounts, useTestDatabase } from '../helpers/db.js';
 
 const SEED = fs.readFileSync('data/articles/nk-workers-china-seafood-plants.txt', 'utf8');
 const SLUG = 'nk-workers-china-seafood-plants';
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await openTestDatabase({ seedCorpus: false });
-});
-afterAll(() => t.drop());
+const t = useTestDatabase({ seedCorpus: false });
 
 const snapshot = async () =>
   t.db.prisma.article.findUniqueOrThrow({

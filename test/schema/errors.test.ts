@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/yoga.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { useTestDatabase } from '../helpers/db.js';
 import { gql } from '../helpers/gql.js';
 
-let t: TestDatabase;
+const t = useTestDatabase({ seedCorpus: true });
 const yoga = createApp();
-beforeAll(async () => {
-  t = await openTestDatabase({ seedCorpus: true });
-});
-afterAll(() => t.drop());
 
 describe('errors', () => {
   it('masks a database failure: no SQL, stack or path reaches the client', async () => {

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp, EXAMPLE_QUERY, LIMITS } from '../../src/yoga.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { useTestDatabase } from '../helpers/db.js';
 import { gql } from '../helpers/gql.js';
 
-let t: TestDatabase;
+useTestDatabase({ seedCorpus: true });
 const yoga = createApp();
-beforeAll(async () => {
-  t = await openTestDatabase({ seedCorpus: true });
-});
-afterAll(() => t.drop());
 
 describe('query limits', () => {
   it('accept the example query and ordinary nesting', async () => {
