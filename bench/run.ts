@@ -11,11 +11,11 @@ import winkNLP, { type ItemToken } from 'wink-nlp';
 import { loadConfig } from '../src/config.js';
 import { type Database, openDatabase } from '../src/db/client.js';
 import { useDatabase } from '../src/db/current.js';
-import { prepareDatabase } from '../src/db/setup.js';
 import { Catalog } from '../src/i18n/catalog.js';
 import { extractEntities } from '../src/ingest/extract.js';
-import { loadGazetteer } from '../src/ingest/store.js';
+import { loadGazetteer } from '../src/ingest/gazetteer-store.js';
 import { parseArticle } from '../src/ingest/text.js';
+import { prepareDatabase } from '../src/services/setup.js';
 import { createApp } from '../src/yoga.js';
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';

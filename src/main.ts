@@ -3,9 +3,9 @@ import path from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { useDatabase } from './db/current.js';
-import { prepareDatabase } from './db/setup.js';
 import { LastGoodStore } from './i18n/catalog.js';
 import { startLocales } from './i18n/watch.js';
+import { prepareDatabase } from './services/setup.js';
 import { createApp } from './yoga.js';
 
 async function main() {

@@ -12,7 +12,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
-import { prepareDatabase } from '../db/setup.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { Catalog } from '../i18n/catalog.js';
 import { checkLocales, formatProblem, type GlossaryEntity, type Problem } from '../i18n/check.js';
@@ -21,6 +20,7 @@ import { LANGUAGES, type Language, matchLanguage } from '../i18n/languages.js';
 import { translationStatus } from '../i18n/status.js';
 import { translationUnits, type Unit, unitsFor } from '../i18n/units.js';
 import { writeAtomic } from '../lib/files.js';
+import { prepareDatabase } from '../services/setup.js';
 
 class UsageError extends Error {}
 

@@ -5,8 +5,8 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
-import { prepareDatabase } from '../db/setup.js';
 import { collectFiles, IngestError, type IngestResult, ingestText, readArticleFile } from '../ingest/index.js';
+import { prepareDatabase } from '../services/setup.js';
 
 const paths = process.argv.slice(2).filter((a) => a !== '--');
 if (paths.length === 0 || paths.includes('--help')) {

@@ -1,7 +1,7 @@
 // Applies pending migrations (and loads the gazetteer) on DATABASE_URL, or on the embedded database.
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
-import { prepareDatabase } from '../db/setup.js';
+import { prepareDatabase } from '../services/setup.js';
 
 const config = loadConfig();
 const db = await openDatabase(config);

@@ -1,7 +1,7 @@
 // The checks behind `npm run i18n:check` and `i18n:import`: one problem per line, naming file, key and line.
 import { visit } from 'jsonc-parser';
-import { formatDate } from '../resolvers/localize.js';
 import { type Catalog, flatten, type Resource } from './catalog.js';
+import { formatDate, formatDay } from './format.js';
 import { LANGUAGES, type Language } from './languages.js';
 import type { Unit } from './units.js';
 
@@ -69,8 +69,8 @@ function surfacesOf(catalog: Catalog, language: Language, entity: GlossaryEntity
   if (entity.kind === 'DATE' && entity.dateValue) {
     const full = formatDate(entity.dateValue, language);
     if (full) out.push(full);
-    const day = /-(\d{2})$/.exec(entity.dateValue)?.[1];
-    if (day) out.push(language === 'ko' ? `${Number(day)}일` : `${Number(day)}日`);
+    const day = formatDay(entity.dateValue, language);
+    if (day) out.push(day);
   }
   return out.filter(Boolean);
 }

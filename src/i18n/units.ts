@@ -3,8 +3,8 @@
 // and the database (article titles and paragraphs, entity names).
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { sha256 } from '../lib/files.js';
-import { articleNamespace, paragraphKey } from '../resolvers/localize.js';
 import { type Catalog, flatten, type Resource } from './catalog.js';
+import { articleNamespace, entityNameKey, paragraphKey } from './keys.js';
 
 export interface Unit {
   namespace: string;
@@ -67,7 +67,7 @@ export async function translationUnits(prisma: PrismaClient, catalog: Catalog): 
     const seen = e.articles.map((a) => a.article.slug).join(', ');
     units.push({
       namespace: 'entities',
-      key: `${e.key}.name`,
+      key: entityNameKey(e.key),
       source: e.name,
       sourceHash: sha256(e.name),
       note: `${e.kind} name (entity "${e.key}")${e.aliases.length ? `; English aliases: ${e.aliases.join(', ')}` : ''}; in: ${seen}. Use the standard rendering; add other names under "${e.key}.aliases".`,

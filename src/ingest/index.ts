@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { IngestError } from './errors.js';
 import { extractEntities } from './extract.js';
-import { loadGazetteer, type StoreResult, storeArticle } from './store.js';
+import { loadGazetteer } from './gazetteer-store.js';
+import { type StoreResult, storeArticle } from './store.js';
 import { decodeText, parseArticle } from './text.js';
 
 export { IngestError } from './errors.js';

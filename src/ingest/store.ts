@@ -1,38 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Extraction } from './extract.js';
-import { Gazetteer, type KnownEntity } from './gazetteer.js';
 import type { ParsedArticle } from './text.js';
-
-export const GAZETTEER_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/gazetteer.json');
-
-/** Loads the curated gazetteer into the database as confirmed entities; existing keys are left as they are. */
-export async function seedGazetteer(prisma: PrismaClient, file = GAZETTEER_FILE): Promise<number> {
-  const entries = JSON.parse(fs.readFileSync(file, 'utf8')) as KnownEntity[];
-  const result = await prisma.entity.createMany({
-    data: entries.map((e) => ({
-      key: e.key,
-      kind: e.kind,
-      name: e.name,
-      aliases: e.aliases ?? [],
-      capitalOf: e.capitalOf ?? null,
-      confirmed: true,
-    })),
-    skipDuplicates: true,
-  });
-  return result.count;
-}
-
-/** Every entity in the database, confirmed or proposed: the gazetteer grows with each ingest. */
-export async function loadGazetteer(prisma: PrismaClient): Promise<Gazetteer> {
-  const rows = await prisma.entity.findMany({
-    select: { key: true, kind: true, name: true, aliases: true, capitalOf: true },
-    orderBy: { id: 'asc' },
-  });
-  return new Gazetteer(rows);
-}
 
 export interface StoreResult {
   articleId: number;

@@ -2,7 +2,9 @@
 // Everything here reads the in-memory catalog: no database round trips.
 import type { Context } from '../context.js';
 import type { Catalog, LocalizedText } from '../i18n/catalog.js';
-import { DEFAULT_LANGUAGE, LANGUAGE_INFO, type Language, matchLanguage } from '../i18n/languages.js';
+import { formatDate, formatDay } from '../i18n/format.js';
+import { articleNamespace, entityAliasesKey, entityNameKey, originalLanguage, paragraphKey } from '../i18n/keys.js';
+import { DEFAULT_LANGUAGE, LANGUAGE_INFO, type Language } from '../i18n/languages.js';
 import { sha256 as hashOf } from '../lib/files.js';
 
 const hashes = new Map<string, string>();
@@ -16,11 +18,6 @@ function sha256(text: string): string {
   }
   return h;
 }
-
-export const articleNamespace = (slug: string) => `articles/${slug}`;
-export const paragraphKey = (position: number) => `paragraphs.p${position}`;
-/** The supported language an article's BCP 47 tag maps to ("en-US" → en). */
-export const originalLanguage = (tag: string): Language => matchLanguage(tag) ?? DEFAULT_LANGUAGE;
 
 function record(ctx: Context, text: LocalizedText): LocalizedText {
   ctx.served.add(text.language);
@@ -63,40 +60,9 @@ export interface EntityLike {
   unit: string | null;
 }
 
-// Building an Intl.DateTimeFormat costs far more than using one: keep one per language and style.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${language}|${options.year ?? ''}|${options.month ?? ''}|${options.day ?? ''}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(language, options);
-    formatters.set(key, f);
-  }
-  return f;
-}
-
-/** A date value ("2025-09-10" or "--09-10") in a language's own style. */
-export function formatDate(value: string, language: Language): string | null {
-  const m = /^(\d{4}|-)-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return null;
-  const year = m[1] === '-' ? 2000 : Number(m[1]);
-  const date = new Date(Date.UTC(year, Number(m[2]) - 1, Number(m[3])));
-  const options: Intl.DateTimeFormatOptions = { month: 'long', day: 'numeric', timeZone: 'UTC' };
-  if (m[1] !== '-') options.year = 'numeric';
-  return formatter(language, options).format(date);
-}
-
-function formatDay(value: string, language: Language): string | null {
-  const m = /^(?:\d{4}|-)-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return null;
-  return new Intl.DateTimeFormat(language, { day: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2000, Number(m[1]) - 1, Number(m[2]))),
-  );
-}
-
 export function localizeEntityName(ctx: Context, entity: EntityLike, language: Language): LocalizedText {
   if (language !== DEFAULT_LANGUAGE) {
-    if (entity.kind === 'DATE' && entity.dateValue && !ctx.catalog.has(language, 'entities', `${entity.key}.name`)) {
+    if (entity.kind === 'DATE' && entity.dateValue && !ctx.catalog.has(language, 'entities', entityNameKey(entity.key))) {
       const text = formatDate(entity.dateValue, language);
       if (text) return record(ctx, { text, language, provenance: 'FORMATTED', requested: language, stale: false });
     }
@@ -104,7 +70,7 @@ export function localizeEntityName(ctx: Context, entity: EntityLike, language: L
       entity.kind === 'QUANTITY' &&
       entity.amount !== null &&
       entity.unit &&
-      !ctx.catalog.has(language, 'entities', `${entity.key}.name`)
+      !ctx.catalog.has(language, 'entities', entityNameKey(entity.key))
     ) {
       const key = `units.${entity.unit}`;
       const text = ctx.catalog.t(language)(key, { count: entity.amount, defaultValue: '' }) as string;
@@ -113,7 +79,7 @@ export function localizeEntityName(ctx: Context, entity: EntityLike, language: L
   }
   return record(
     ctx,
-    ctx.catalog.localize(language, 'entities', `${entity.key}.name`, {
+    ctx.catalog.localize(language, 'entities', entityNameKey(entity.key), {
       text: entity.name,
       language: DEFAULT_LANGUAGE,
       hash: sha256(entity.name),
@@ -124,7 +90,7 @@ export function localizeEntityName(ctx: Context, entity: EntityLike, language: L
 /** The entity's other names in a language: translated ones when there are any, else the English ones. */
 export function localizeAliases(ctx: Context, entity: EntityLike, language: Language): string[] {
   if (language === DEFAULT_LANGUAGE) return entity.aliases;
-  const own = ctx.catalog.raw(language, 'entities', `${entity.key}.aliases`);
+  const own = ctx.catalog.raw(language, 'entities', entityAliasesKey(entity.key));
   // zh-Hant has zh-Hans's aliases converted, unless a translator wrote its own.
   return Array.isArray(own) ? own : entity.aliases;
 }

@@ -5,8 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/client.js';
 import { useDatabase } from '../../src/db/current.js';
-import { prepareDatabase } from '../../src/db/setup.js';
 import { ingestText } from '../../src/ingest/index.js';
+import { prepareDatabase } from '../../src/services/setup.js';
 import { createApp } from '../../src/yoga.js';
 import { gql } from '../helpers/gql.js';
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../../src/ingest/extract.js';
+import { loadGazetteer } from '../../src/ingest/gazetteer-store.js';
 import { ingestText } from '../../src/ingest/index.js';
-import { loadGazetteer } from '../../src/ingest/store.js';
 import { parseArticle } from '../../src/ingest/text.js';
 import { useTestDatabase } from '../helpers/db.js';
 

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../../src/ingest/extract.js';
+import { loadGazetteer } from '../../src/ingest/gazetteer-store.js';
 import { ingestText } from '../../src/ingest/index.js';
-import { loadGazetteer, storeArticle } from '../../src/ingest/store.js';
+import { storeArticle } from '../../src/ingest/store.js';
 import { parseArticle } from '../../src/ingest/text.js';
 import { rowCounts, useTestDatabase } from '../helpers/db.js';
 

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ingestText, readArticleFile } from '../ingest/index.js';
-import { seedGazetteer } from '../ingest/store.js';
-import type { Database } from './client.js';
-import { migrate } from './migrate.js';
+import type { Database } from '../db/client.js';
+import { migrate } from '../db/migrate.js';
+import { seedGazetteer } from '../ingest/gazetteer-store.js';
 
 export const CORPUS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/articles');
 
@@ -16,13 +15,15 @@ export interface SetupReport {
 
 /**
  * Brings a database up to date: migrations, the curated gazetteer, and, when it holds no article
- * yet, the corpus in data/articles.
+ * yet, the corpus in data/articles. The ingester (and its NLP libraries) loads only when there is
+ * a corpus to ingest.
  */
 export async function prepareDatabase(db: Database, options: { seedCorpus?: boolean; maxBytes?: number } = {}): Promise<SetupReport> {
   const migrationsApplied = await migrate(db.sql);
   const gazetteerAdded = await seedGazetteer(db.prisma);
   const articlesSeeded: string[] = [];
   if (options.seedCorpus !== false && (await db.prisma.article.count()) === 0 && fs.existsSync(CORPUS_DIR)) {
+    const { ingestText, readArticleFile } = await import('../ingest/index.js');
     for (const name of fs
       .readdirSync(CORPUS_DIR)
       .filter((f) => f.endsWith('.txt'))
