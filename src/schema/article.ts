@@ -1,24 +1,20 @@
-import { echo, languageFor, localizedError, setRootLanguage } from '../context.js';
-import { prisma } from '../db/current.js';
-import type { Prisma } from '../generated/prisma/client.js';
-import { LANGUAGE_INFO, LANGUAGES } from '../i18n/languages.js';
-import { articleCoverage, localizeTitle } from '../resolvers/localize.js';
+import { languageFor, setRootLanguage } from '../context.js';
+import { ratio } from '../i18n/format.js';
+import {
+  type ArticleCoverage,
+  articleTranslations,
+  availableLanguages,
+  countArticles,
+  findArticle,
+  findArticles,
+  type LocalizedDateTime as PublishedTime,
+  publishedIn,
+} from '../resolvers/articles.js';
+import { localizeTitle } from '../resolvers/localize.js';
 import { builder, totalCountField } from './builder.js';
-import { LANG_ARG, LANGUAGE_RULE, LocalizedTextRef } from './language.js';
+import { LANG_ARG, LocalizedTextRef, localized, localizedDescription } from './localized.js';
 
-const LIST_LIMIT_DEFAULT = 100;
-export const LIST_LIMIT_MAX = 500;
-
-/** Clamps an optional list size argument to 1…LIST_LIMIT_MAX. */
-export const listLimit = (limit: number | null | undefined) => Math.min(Math.max(limit ?? LIST_LIMIT_DEFAULT, 1), LIST_LIMIT_MAX);
-
-interface TranslationShape {
-  language: (typeof LANGUAGES)[number];
-  total: number;
-  translated: number;
-}
-
-const ArticleTranslation = builder.objectRef<TranslationShape>('ArticleTranslation').implement({
+const ArticleTranslation = builder.objectRef<ArticleCoverage>('ArticleTranslation').implement({
   description: 'How much of an article one language has: its title and paragraphs.',
   fields: (t) => ({
     language: t.string({ description: 'BCP 47 tag of the language.', resolve: (s) => s.language }),
@@ -29,20 +25,13 @@ const ArticleTranslation = builder.objectRef<TranslationShape>('ArticleTranslati
     }),
     coverage: t.float({
       description: 'translated / total, from 0 to 1.',
-      resolve: (s) => (s.total ? Math.round((s.translated / s.total) * 10000) / 10000 : 1),
+      resolve: (s) => ratio(s.translated, s.total),
     }),
     complete: t.boolean({ description: 'True when every string is there.', resolve: (s) => s.translated === s.total }),
   }),
 });
 
-interface DateTimeShape {
-  value: Date;
-  language: (typeof LANGUAGES)[number];
-  timeZone: string;
-  text: string;
-}
-
-const LocalizedDateTime = builder.objectRef<DateTimeShape>('LocalizedDateTime').implement({
+const LocalizedDateTime = builder.objectRef<PublishedTime>('LocalizedDateTime').implement({
   description: 'An instant, as an ISO value and formatted for a language in an explicit time zone.',
   fields: (t) => ({
     iso: t.string({ description: 'ISO 8601 value in UTC.', resolve: (d) => d.value.toISOString() }),
@@ -55,21 +44,25 @@ const LocalizedDateTime = builder.objectRef<DateTimeShape>('LocalizedDateTime').
   }),
 });
 
+/** What the headline fields read. */
+type TitleSource = { slug: string; title: string; language: string };
+
 export const Article = builder.prismaNode('Article', {
   id: { field: 'id', description: 'Global ID of the article, for `node(id:)`.' },
   description: 'A news article with its paragraphs and the named entities it mentions.',
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable, URL-safe identifier, used by `article(slug:)`.' }),
-    title: t.string({
-      description: `Headline of the article in the served language (see \`localizedTitle\` for its provenance). ${LANGUAGE_RULE}`,
-      args: { lang: t.arg.string(LANG_ARG) },
-      resolve: (article, args, ctx, info) => localizeTitle(ctx, article, languageFor(ctx, info, args.lang)).text,
-    }),
+    title: t.string(
+      localized(
+        'Headline of the article in the served language (see `localizedTitle` for its provenance).',
+        (a: TitleSource, lang, ctx) => localizeTitle(ctx, a, lang).text,
+      ),
+    ),
     localizedTitle: t.field({
       type: LocalizedTextRef,
-      description: `The headline with the language it is in and where it comes from. ${LANGUAGE_RULE}`,
-      args: { lang: t.arg.string(LANG_ARG) },
-      resolve: (article, args, ctx, info) => localizeTitle(ctx, article, languageFor(ctx, info, args.lang)),
+      ...localized('The headline with the language it is in and where it comes from.', (a: TitleSource, lang, ctx) =>
+        localizeTitle(ctx, a, lang),
+      ),
     }),
     originalTitle: t.exposeString('title', {
       description: 'Headline in the article’s original language, whatever the request’s language.',
@@ -87,7 +80,9 @@ export const Article = builder.prismaNode('Article', {
     published: t.field({
       type: LocalizedDateTime,
       nullable: true,
-      description: `The publication time formatted for the served language, in that language’s time zone unless \`timeZone\` is given; null when unknown. ${LANGUAGE_RULE}`,
+      description: localizedDescription(
+        'The publication time formatted for the served language, in that language’s time zone unless `timeZone` is given; null when unknown.',
+      ),
       args: {
         lang: t.arg.string(LANG_ARG),
         timeZone: t.arg.string({
@@ -95,51 +90,20 @@ export const Article = builder.prismaNode('Article', {
           description: 'IANA time zone, such as "Asia/Seoul". Default: the language’s own (see `Language.defaultTimeZone`).',
         }),
       },
-      resolve: (article, args, ctx, info) => {
-        const language = languageFor(ctx, info, args.lang);
-        if (!article.publishedAt) return null;
-        const timeZone = args.timeZone ?? LANGUAGE_INFO[language].timeZone;
-        let text: string;
-        try {
-          text = new Intl.DateTimeFormat(language, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(article.publishedAt);
-        } catch {
-          throw localizedError(ctx, 'INVALID_TIME_ZONE', { zone: echo(String(timeZone)) });
-        }
-        ctx.served.add(language);
-        return { value: article.publishedAt, language, timeZone, text };
-      },
+      resolve: (article, args, ctx, info) => publishedIn(ctx, article.publishedAt, languageFor(ctx, info, args.lang), args.timeZone),
     }),
     language: t.exposeString('language', { description: 'BCP 47 tag of the language the article was written in, such as "en".' }),
     availableLanguages: t.stringList({
       description:
         'Languages in which the title and every paragraph can be served without falling back: the original, those translated, and zh-Hant when zh-Hans is complete (by conversion).',
       select: { paragraphs: { select: { position: true } } },
-      resolve: (article, _args, ctx) =>
-        LANGUAGES.filter((language) => {
-          const c = articleCoverage(
-            ctx.catalog,
-            article.slug,
-            article.paragraphs.map((p) => p.position),
-            language,
-            article.language,
-          );
-          return c.translated === c.total;
-        }),
+      resolve: (article, _args, ctx) => availableLanguages(ctx, article),
     }),
     translations: t.field({
       type: [ArticleTranslation],
       description: 'For every supported language, how much of the article it has.',
       select: { paragraphs: { select: { position: true } } },
-      resolve: (article, _args, ctx) =>
-        LANGUAGES.map((language) =>
-          articleCoverage(
-            ctx.catalog,
-            article.slug,
-            article.paragraphs.map((p) => p.position),
-            language,
-            article.language,
-          ),
-        ),
+      resolve: (article, _args, ctx) => articleTranslations(ctx, article),
     }),
     contentHash: t.exposeString('contentHash', {
       description: 'SHA-256 of the article as last ingested; changes whenever its text or metadata change.',
@@ -165,14 +129,14 @@ builder.queryFields((t) => ({
     },
     resolve: (query, _root, args, ctx, info) => {
       setRootLanguage(ctx, info, args.lang);
-      return prisma().article.findUnique({ ...query, where: { slug: args.slug } });
+      return findArticle(query, args.slug);
     },
   }),
   articles: t.prismaConnection(
     {
       type: 'Article',
       cursor: 'id',
-      totalCount: (_parent, args) => prisma().article.count({ where: articleFilter(args) }),
+      totalCount: (_parent, args) => countArticles(args),
       description: 'All articles, newest ingest first, optionally only those that mention an entity or come from a source.',
       args: {
         entity: t.arg.string({ required: false, description: 'Only articles that mention the entity with this key, such as "dandong".' }),
@@ -181,7 +145,7 @@ builder.queryFields((t) => ({
       },
       resolve: (query, _root, args, ctx, info) => {
         setRootLanguage(ctx, info, args.lang);
-        return prisma().article.findMany({ ...query, where: articleFilter(args), orderBy: { id: 'desc' } });
+        return findArticles(query, args);
       },
     },
     {
@@ -193,10 +157,3 @@ builder.queryFields((t) => ({
     },
   ),
 }));
-
-function articleFilter(args: { entity?: string | null; source?: string | null }): Prisma.ArticleWhereInput {
-  return {
-    ...(args.entity ? { entities: { some: { entity: { key: args.entity } } } } : {}),
-    ...(args.source ? { source: args.source } : {}),
-  };
-}

@@ -1,14 +1,20 @@
 import { languageFor, setRootLanguage } from '../context.js';
-import { prisma } from '../db/current.js';
-import type { Prisma } from '../generated/prisma/client.js';
-import type { EntityKind } from '../generated/prisma/enums.js';
+import { listLimit } from '../resolvers/articles.js';
+import { countEntities, findEntities, findEntity } from '../resolvers/entities.js';
 import { type EntityLike, localizeAliases, localizeEntityName } from '../resolvers/localize.js';
-import { Article, listLimit } from './article.js';
+import { mentionsAcrossParagraphs } from '../resolvers/mentions.js';
+import { Article } from './article.js';
 import { builder, totalCountField } from './builder.js';
 import { EntityKindEnum } from './enums.js';
-import { LANG_ARG, LANGUAGE_RULE, LocalizedTextRef } from './language.js';
-import { localizedMentions, Mention, withEntity } from './paragraph.js';
+import { LANG_ARG, LocalizedTextRef, localized, localizedDescription } from './localized.js';
+import { Mention, withEntity } from './paragraph.js';
 import { requiring } from './selection.js';
+
+/** What placing an entity's mentions needs loaded with each of them. */
+type MentionContext = {
+  entity: EntityLike;
+  paragraph: { id: number; position: number; text: string; article: { slug: string; language: string } };
+};
 
 export const Entity = builder.prismaNode('Entity', {
   id: { field: 'id', description: 'Global ID of the entity, for `node(id:)`.' },
@@ -16,30 +22,32 @@ export const Entity = builder.prismaNode('Entity', {
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable key, such as "kim-jong-un"; locale files use it.' }),
     kind: t.expose('kind', { type: EntityKindEnum, description: 'What kind of thing this is.' }),
-    kindLabel: t.string({
-      description: `The kind as a label in the served language, such as "인물" or "人物". ${LANGUAGE_RULE}`,
-      args: { lang: t.arg.string(LANG_ARG) },
-      resolve: (e, args, ctx, info) => ctx.catalog.label(languageFor(ctx, info, args.lang), `common:entityKind.${e.kind}`),
-    }),
-    name: t.string({
-      description: `The entity’s name in the served language, such as "김정은" (see \`localizedName\` for its provenance); dates and quantities are formatted from their values. ${LANGUAGE_RULE}`,
-      args: { lang: t.arg.string(LANG_ARG) },
-      resolve: (e, args, ctx, info) => localizeEntityName(ctx, e, languageFor(ctx, info, args.lang)).text,
-    }),
+    kindLabel: t.string(
+      localized('The kind as a label in the served language, such as "인물" or "人物".', (e: { kind: string }, lang, ctx) =>
+        ctx.catalog.label(lang, `common:entityKind.${e.kind}`),
+      ),
+    ),
+    name: t.string(
+      localized(
+        'The entity’s name in the served language, such as "김정은" (see `localizedName` for its provenance); dates and quantities are formatted from their values.',
+        (e: EntityLike, lang, ctx) => localizeEntityName(ctx, e, lang).text,
+      ),
+    ),
     localizedName: t.field({
       type: LocalizedTextRef,
-      description: `The name with the language it is in and where it comes from. ${LANGUAGE_RULE}`,
-      args: { lang: t.arg.string(LANG_ARG) },
-      resolve: (e, args, ctx, info) => localizeEntityName(ctx, e, languageFor(ctx, info, args.lang)),
+      ...localized('The name with the language it is in and where it comes from.', (e: EntityLike, lang, ctx) =>
+        localizeEntityName(ctx, e, lang),
+      ),
     }),
     originalName: t.exposeString('name', {
       description: 'Canonical English name, such as "Kim Jong Un", whatever the request’s language.',
     }),
-    aliases: t.stringList({
-      description: `Other names it goes by in the served language, such as "조선민주주의인민공화국" for North Korea; the English ones ("DPRK") when that language has none. ${LANGUAGE_RULE}`,
-      args: { lang: t.arg.string(LANG_ARG) },
-      resolve: (e, args, ctx, info) => localizeAliases(ctx, e, languageFor(ctx, info, args.lang)),
-    }),
+    aliases: t.stringList(
+      localized(
+        'Other names it goes by in the served language, such as "조선민주주의인민공화국" for North Korea; the English ones ("DPRK") when that language has none.',
+        (e: EntityLike, lang, ctx) => localizeAliases(ctx, e, lang),
+      ),
+    ),
     originalAliases: t.exposeStringList('aliases', { description: 'Other English names and spellings, such as "DPRK" for North Korea.' }),
     confirmed: t.exposeBoolean('confirmed', {
       description:
@@ -56,7 +64,9 @@ export const Entity = builder.prismaNode('Entity', {
     unit: t.exposeString('unit', { nullable: true, description: 'For a QUANTITY, what is counted, such as "workers" or "days".' }),
     mentions: t.field({
       type: [Mention],
-      description: `Where the entity is mentioned, across all articles (at most \`limit\`, default 100, most recent articles first), placed in each paragraph as served. ${LANGUAGE_RULE}`,
+      description: localizedDescription(
+        'Where the entity is mentioned, across all articles (at most `limit`, default 100, most recent articles first), placed in each paragraph as served.',
+      ),
       args: {
         limit: t.arg.int({ required: false, description: 'How many mentions to return, 1 to 500.' }),
         lang: t.arg.string(LANG_ARG),
@@ -71,27 +81,13 @@ export const Entity = builder.prismaNode('Entity', {
           ),
         ),
       }),
-      resolve: (entity, args, ctx, info) => {
-        const language = languageFor(ctx, info, args.lang);
-        type Row = (typeof entity.mentions)[number] & {
-          entity: EntityLike;
-          paragraph: { id: number; position: number; text: string; article: { slug: string; language: string } };
-        };
-        // withEntity() and withParagraph() above loaded these.
-        const rows = entity.mentions as Row[];
-        const byParagraph = new Map<number, Row[]>();
-        for (const m of rows) byParagraph.set(m.paragraph.id, [...(byParagraph.get(m.paragraph.id) ?? []), m]);
-        const served = new Map<Row, Row>();
-        for (const group of byParagraph.values()) {
-          const first = group[0];
-          if (!first) continue;
-          localizedMentions(ctx, first.paragraph, group, language).forEach((m, i) => {
-            const row = group[i];
-            if (row) served.set(row, m);
-          });
-        }
-        return rows.map((m) => served.get(m) ?? m);
-      },
+      // withEntity() and withParagraph() above loaded each mention's entity and paragraph.
+      resolve: (entity, args, ctx, info) =>
+        mentionsAcrossParagraphs(
+          ctx,
+          entity.mentions as Array<(typeof entity.mentions)[number] & MentionContext>,
+          languageFor(ctx, info, args.lang),
+        ),
     }),
     mentionCount: t.relationCount('mentions', { description: 'How many times the entity is mentioned, across all articles.' }),
     articles: t.field({
@@ -121,14 +117,14 @@ builder.queryFields((t) => ({
     },
     resolve: (query, _root, args, ctx, info) => {
       setRootLanguage(ctx, info, args.lang);
-      return prisma().entity.findUnique({ ...query, where: { key: args.key } });
+      return findEntity(query, args.key);
     },
   }),
   entities: t.prismaConnection(
     {
       type: 'Entity',
       cursor: 'id',
-      totalCount: (_parent, args) => prisma().entity.count({ where: entityFilter(args) }),
+      totalCount: (_parent, args) => countEntities(args),
       description: 'Entities in alphabetical order of English name, optionally of one kind, or only confirmed or only proposed ones.',
       args: {
         kind: t.arg({ type: EntityKindEnum, required: false, description: 'Only entities of this kind.' }),
@@ -141,21 +137,13 @@ builder.queryFields((t) => ({
       },
       resolve: (query, _root, args, ctx, info) => {
         setRootLanguage(ctx, info, args.lang);
-        return prisma().entity.findMany({ ...query, where: entityFilter(args), orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+        return findEntities(query, args);
       },
     },
     { description: 'A page of entities.', ...totalCountField },
     { description: 'An entity in a page of entities.' },
   ),
 }));
-
-function entityFilter(args: { kind?: EntityKind | null; confirmed?: boolean | null; mentioned?: boolean | null }): Prisma.EntityWhereInput {
-  return {
-    ...(args.kind ? { kind: args.kind } : {}),
-    ...(args.confirmed === null || args.confirmed === undefined ? {} : { confirmed: args.confirmed }),
-    ...(args.mentioned === false ? {} : { articles: { some: {} } }),
-  };
-}
 
 /**
  * Makes sure a nested mention selection also loads its paragraph’s text and article slug (to place

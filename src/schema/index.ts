@@ -5,6 +5,7 @@ import './article.js';
 import './paragraph.js';
 import './entity.js';
 import './language.js';
+import './translation-status.js';
 
 /** The whole schema, its types sorted so the printed form is stable. */
 export const schema = lexicographicSortSchema(builder.toSchema());
