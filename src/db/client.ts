@@ -1,8 +1,6 @@
 import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Config } from '../config.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 
@@ -95,6 +93,8 @@ async function openPostgres(config: Config, url: string): Promise<Database> {
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
+  // Loaded only for the embedded database: a server on PostgreSQL never pays for PGlite's WASM build.
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
   fs.mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db), log: [{ emit: 'event', level: 'query' }] });

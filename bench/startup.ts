@@ -1,0 +1,118 @@
+// npm run bench (part 2): the server's start-up, as an operator runs it.
+//  1. First start on an empty embedded database (migrates, loads the gazetteer, ingests the corpus).
+//  2. Second start on the same, already seeded database: it must not load the NLP libraries
+//     (compromise, wink-nlp), and its idle RSS must stay within 200 MB.
+//  The same on PostgreSQL (DATABASE_URL). Each start is a separate `node --import tsx src/main.ts`.
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const NLP = /^(compromise|wink-nlp|wink-eng-lite-web-model)(\/|$)/;
+const RSS_LIMIT_MB = 200;
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+
+const rssMb = (pid: number) => {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+};
+
+function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`no "${pattern}" within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (pattern.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+}
+
+interface Start {
+  seconds: number;
+  rssMb: number;
+  nlpLoaded: string[];
+}
+
+async function start(env: Record<string, string>): Promise<Start> {
+  const trace = path.join(os.tmpdir(), `pgdesk-trace-${process.pid}-${Date.now()}`);
+  const port = await freePort();
+  const began = performance.now();
+  const child = spawn(process.execPath, ['--import', './bench/trace-imports.mjs', '--import', 'tsx', 'src/main.ts'], {
+    env: { ...process.env, ...env, PORT: String(port), TRACE_IMPORTS_FILE: trace, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    await waitForLine(child, /\[http\]/, 180_000);
+    const seconds = (performance.now() - began) / 1000;
+    // One request, then idle: what a server that has served costs at rest.
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ articles(first: 1) { totalCount } }' }),
+    });
+    if (!response.ok) throw new Error(`query failed: ${response.status}`);
+    await new Promise((r) => setTimeout(r, 2000));
+    const rss = rssMb(child.pid ?? 0);
+    const resolved = fs.existsSync(trace) ? fs.readFileSync(trace, 'utf8').split('\n') : [];
+    return { seconds, rssMb: rss, nlpLoaded: [...new Set(resolved.filter((s) => NLP.test(s)))] };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    fs.rmSync(trace, { force: true });
+  }
+}
+
+const report = (label: string, s: Start) =>
+  console.log(
+    `  ${label.padEnd(34)} ready in ${s.seconds.toFixed(1)} s, idle RSS ${s.rssMb.toFixed(0)} MB, NLP loaded: ${s.nlpLoaded.length ? s.nlpLoaded.join(', ') : 'no'}`,
+  );
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgdesk-bench-start-'));
+const name = `pgdesk_bench_start_${process.pid}`;
+const admin = new pg.Client({ connectionString: ADMIN_URL });
+await admin.connect();
+await admin.query(`CREATE DATABASE "${name}"`);
+const url = new URL(ADMIN_URL);
+url.pathname = `/${name}`;
+let failed = false;
+try {
+  console.log('Server start-up (node --import tsx src/main.ts, NODE_ENV=production):');
+  const embedded = { DATA_DIR: dataDir, DATABASE_URL: '' };
+  report('embedded, first start (seeds)', await start(embedded));
+  const embeddedAgain = await start(embedded);
+  report('embedded, seeded database', embeddedAgain);
+  const postgres = { DATABASE_URL: url.toString() };
+  report('PostgreSQL, first start (seeds)', await start(postgres));
+  const postgresAgain = await start(postgres);
+  report('PostgreSQL, seeded database', postgresAgain);
+  for (const s of [embeddedAgain, postgresAgain]) {
+    if (s.nlpLoaded.length || s.rssMb > RSS_LIMIT_MB) failed = true;
+  }
+  console.log(
+    failed
+      ? `  FAIL: a start on a seeded database loaded the NLP libraries or went over ${RSS_LIMIT_MB} MB`
+      : `  ok: starts on a seeded database load no NLP library and stay under ${RSS_LIMIT_MB} MB`,
+  );
+} finally {
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.end();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+process.exitCode = failed ? 1 : 0;
