@@ -14,6 +14,7 @@ import { useDatabase } from '../src/db/current.js';
 import { Catalog } from '../src/i18n/catalog.js';
 import { extractEntities } from '../src/ingest/extract.js';
 import { loadGazetteer } from '../src/ingest/gazetteer-store.js';
+import { loadNlp } from '../src/ingest/nlp.js';
 import { parseArticle } from '../src/ingest/text.js';
 import { prepareDatabase } from '../src/services/setup.js';
 import { createApp } from '../src/yoga.js';
@@ -73,6 +74,7 @@ try {
   await prepareDatabase(postgres);
   await prepareDatabase(pglite);
 
+  await loadNlp();
   const article = parseArticle(SEED);
   const paragraphs = article.paragraphs.map((p) => p.text);
   const gazetteer = await loadGazetteer(postgres.prisma);

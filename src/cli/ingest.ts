@@ -1,11 +1,12 @@
 // npm run ingest -- <file or folder>…
 // Ingests .txt articles into the database (DATABASE_URL, or the embedded one). Each file is its own
-// transaction: a bad file is reported and skipped, the good ones are kept. Exits 1 if any failed.
+// transaction: a bad file is reported and skipped, the good ones are kept. Exits 1 if any failed,
+// 2 on a usage or configuration error. The work is src/services/ingest.ts; this prints it.
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
-import { collectFiles, IngestError, type IngestResult, ingestText, readArticleFile } from '../ingest/index.js';
+import { type FileOutcome, findArticleFiles, type IngestFailure, type IngestResult, ingestFiles } from '../services/ingest.js';
 import { prepareDatabase } from '../services/setup.js';
 
 const paths = process.argv.slice(2).filter((a) => a !== '--');
@@ -21,12 +22,14 @@ try {
   console.error(err instanceof ConfigError ? `configuration error: ${err.message}` : err);
   process.exit(2);
 }
-const { files, errors } = await collectFiles(paths);
-for (const { path: p, error } of errors) console.error(`✗ ${p}: ${error.message} [${error.code}]`);
+// Paths that give no file are reported before the database is opened; with no file at all, it never is.
+const { files, refused } = await findArticleFiles(paths);
+for (const { path: p, error } of refused) console.error(`✗ ${p}: ${reason(error)}`);
 if (files.length === 0) process.exit(1);
 
 const db = await openDatabase(config);
 let failed = 0;
+let refusedLater = 0;
 try {
   await prepareDatabase(db, { seedCorpus: false });
   const bar =
@@ -37,33 +40,39 @@ try {
         )
       : null;
   bar?.start(files.length, 0, { file: '' });
+  // Under a progress bar, the lines wait until it is done.
   const lines: string[] = [];
-  const report = (line: string, isError = false) => {
-    if (bar) lines.push(line);
-    else (isError ? console.error : console.log)(line);
-  };
-  for (const file of files) {
-    bar?.update({ file: path.basename(file) });
-    try {
-      const text = await readArticleFile(file, config.ingestMaxBytes);
-      const result = await ingestText(db.prisma, text, { fileName: path.basename(file) });
-      report(`✓ ${file}: ${describe(result)}`);
-    } catch (err) {
-      failed++;
-      const why = err instanceof IngestError ? `${err.message} [${err.code}]` : `unexpected error: ${(err as Error).message}`;
-      report(`✗ ${file}: ${why}; nothing written`, true);
-    }
-    bar?.increment();
-  }
+  const print = (line: string) => (line.startsWith('✗') ? console.error : console.log)(line);
+  const result = await ingestFiles(db, files, {
+    maxBytes: config.ingestMaxBytes,
+    onProgress: (done, _total, file, outcome) => {
+      bar?.update(done, { file: path.basename(file) });
+      if (!outcome) return;
+      if (bar) lines.push(line(outcome));
+      else print(line(outcome));
+    },
+  });
   bar?.stop();
-  for (const line of lines) (line.startsWith('✗') ? console.error : console.log)(line);
+  for (const l of lines) print(l);
+  // A file that vanished since it was found.
+  for (const { path: p, error } of result.refused) console.error(`✗ ${p}: ${reason(error)}`);
+  refusedLater = result.refused.length;
+  failed = result.failed;
   console.log(
-    `${files.length - failed} of ${files.length} file(s) ingested into ${db.kind} ${db.location}${failed ? `; ${failed} failed` : ''}`,
+    `${result.ingested} of ${result.files.length} file(s) ingested into ${db.kind} ${db.location}${failed ? `; ${failed} failed` : ''}`,
   );
 } finally {
   await db.close();
 }
-process.exitCode = failed + errors.length > 0 ? 1 : 0;
+process.exitCode = failed + refused.length + refusedLater > 0 ? 1 : 0;
+
+function reason(error: IngestFailure): string {
+  return error.code === 'UNEXPECTED' ? `unexpected error: ${error.message}` : `${error.message} [${error.code}]`;
+}
+
+function line(o: FileOutcome): string {
+  return o.ok ? `✓ ${o.path}: ${describe(o.result)}` : `✗ ${o.path}: ${reason(o.error)}; nothing written`;
+}
 
 function describe(r: IngestResult): string {
   if (r.status === 'unchanged') return `${r.slug} unchanged`;

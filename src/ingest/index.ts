@@ -4,10 +4,12 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import { IngestError } from './errors.js';
 import { extractEntities } from './extract.js';
 import { loadGazetteer } from './gazetteer-store.js';
+import { loadNlp } from './nlp.js';
 import { type StoreResult, storeArticle } from './store.js';
 import { decodeText, parseArticle } from './text.js';
 
-export { IngestError } from './errors.js';
+export { IngestError, type IngestErrorCode } from './errors.js';
+export { loadNlp } from './nlp.js';
 
 export interface IngestResult extends StoreResult {
   slug: string;
@@ -20,9 +22,13 @@ export interface IngestOptions {
   fileName?: string;
 }
 
-/** Ingests one article from its text: parse, extract, then write it all in one transaction. */
+/**
+ * Ingests one article from its text: parse, extract, then write it all in one transaction. The
+ * NLP libraries are loaded here, on the first call in the process.
+ */
 export async function ingestText(prisma: PrismaClient, text: string, options: IngestOptions = {}): Promise<IngestResult> {
-  const article = parseArticle(text, options);
+  const nlp = await loadNlp();
+  const article = parseArticle(text, { ...options, nlp });
   const summary = { slug: article.slug, title: article.title, titleDerived: article.titleOrigin === 'derived' };
   const existing = await prisma.article.findUnique({ where: { slug: article.slug }, select: { id: true, contentHash: true } });
   if (existing?.contentHash === article.contentHash) {
@@ -40,7 +46,7 @@ export async function ingestText(prisma: PrismaClient, text: string, options: In
   const extraction = extractEntities(
     article.paragraphs.map((p) => p.text),
     gazetteer,
-    { publishedAt: article.publishedAt },
+    { publishedAt: article.publishedAt, nlp },
   );
   return { ...summary, ...(await storeArticle(prisma, article, extraction)) };
 }

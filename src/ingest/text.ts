@@ -1,6 +1,6 @@
-import nlp from 'compromise';
 import { sha256 } from '../lib/files.js';
 import { IngestError } from './errors.js';
+import { loadedNlp, type Nlp } from './nlp.js';
 
 export type ParagraphKind = 'HEADING' | 'BODY';
 
@@ -202,9 +202,10 @@ const HEADLINE_MAX = 90;
 /**
  * Derives a headline from the lede as a news editor would: its first sentence, in the present
  * tense ("has sent" → "sends"), with "following" shortened to "after", no final period, and
- * cut at a clause boundary when long.
+ * cut at a clause boundary when long. compromise finds and conjugates the verb: by default the
+ * one loadNlp() loaded (an error if it has not run).
  */
-export function deriveHeadline(lede: string): string {
+export function deriveHeadline(lede: string, nlp: Nlp['compromise'] = loadedNlp().compromise): string {
   const first = (lede.match(/^.+?[.!?](?=\s+[“"‘']?\p{Lu}|\s*$)/u)?.[0] ?? lede).trim();
   let headline = first.replace(/[.!?]+$/u, '');
   const auxiliary = /\b(has|have)\b/.exec(headline)?.[1];
@@ -232,6 +233,8 @@ export function deriveHeadline(lede: string): string {
 export interface ParseOptions {
   /** Used for the slug when the front matter gives none. */
   fileName?: string;
+  /** For deriving a headline when there is no title; by default the libraries loadNlp() loaded. */
+  nlp?: Nlp;
 }
 
 /** Turns decoded text into an article ready to store. Throws IngestError on unusable input. */
@@ -248,7 +251,7 @@ export function parseArticle(text: string, options: ParseOptions = {}): ParsedAr
       titleOrigin = 'first-line';
     } else {
       const lede = lines.find((l) => l.kind === 'BODY') ?? lines[0];
-      title = deriveHeadline(lede?.text ?? '');
+      title = deriveHeadline(lede?.text ?? '', (options.nlp ?? loadedNlp()).compromise);
       titleOrigin = 'derived';
     }
   }

@@ -1,14 +1,15 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IngestError, ingestText, readArticleFile } from '../../src/ingest/index.js';
-import { openTestDatabase, rowCounts, type TestDatabase } from '../helpers/db.js';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { readArticleFile } from '../../src/ingest/index.js';
+import { ingestArticleText, ingestFiles } from '../../src/services/ingest.js';
+import { cli } from '../helpers/cli.js';
+import { rowCounts, useTestDatabase } from '../helpers/db.js';
 
-const run = promisify(execFile);
-let t: TestDatabase;
+const MAX_BYTES = 1024 * 1024;
+const t = useTestDatabase({ seedCorpus: false });
 let dir: string;
 
 const file = (name: string, content: string | Uint8Array) => {
@@ -18,24 +19,10 @@ const file = (name: string, content: string | Uint8Array) => {
   return p;
 };
 
-async function cli(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(path.resolve('node_modules/.bin/tsx'), ['src/cli/ingest.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: t.url, ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-beforeAll(async () => {
-  t = await openTestDatabase({ seedCorpus: false });
+beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgdesk-bad-'));
 });
-afterAll(async () => {
-  await t.drop();
+afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -50,15 +37,9 @@ const BAD: Array<[string, string | Uint8Array, string]> = [
 describe('bad input is refused with a clear reason and nothing is written', () => {
   it.each(BAD)('%s → %s', async (name, content, code) => {
     const before = await rowCounts(t.db);
-    const p = file(name, content);
-    const error = await readArticleFile(p, 1024 * 1024)
-      .then((text) => ingestText(t.db.prisma, text))
-      .then(
-        () => null,
-        (err: unknown) => err,
-      );
-    expect(error).toBeInstanceOf(IngestError);
-    expect((error as IngestError).code).toBe(code);
+    const result = await ingestFiles(t.db, [file(name, content)], { maxBytes: MAX_BYTES });
+    expect(result).toMatchObject({ ingested: 0, failed: 1, refused: [] });
+    expect(result.files[0]).toMatchObject({ ok: false, error: { code } });
     expect(await rowCounts(t.db)).toEqual(before);
   });
 
@@ -71,48 +52,99 @@ describe('bad input is refused with a clear reason and nothing is written', () =
   it('a missing path is NOT_FOUND', async () => {
     await expect(readArticleFile(path.join(dir, 'nope.txt'), 100)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
+
+  it('a text is refused like a file', async () => {
+    const before = await rowCounts(t.db);
+    expect(await ingestArticleText(t.db, ' \n\t\n')).toMatchObject({ ok: false, error: { code: 'EMPTY' } });
+    expect(await ingestArticleText(t.db, '---\nslug: Bad Slug\n---\nText.')).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_FRONT_MATTER' },
+    });
+    expect(await ingestArticleText(t.db, 'Dandong traded.', { maxBytes: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'TOO_LARGE', message: expect.stringMatching(/over the limit of 5 bytes/) },
+    });
+    expect(await rowCounts(t.db)).toEqual(before);
+  });
 });
 
-describe('npm run ingest', () => {
-  it('exits non-zero on a missing path and on a folder with no text files, writing nothing', async () => {
+describe('ingesting files', () => {
+  it('refuses a missing path and a folder with no text files, writing nothing', async () => {
     const before = await rowCounts(t.db);
     fs.mkdirSync(path.join(dir, 'no-text'), { recursive: true });
     file('no-text/readme.md', '# not an article');
-    const missing = await cli([path.join(dir, 'missing.txt')]);
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/missing\.txt: no such file or folder \[NOT_FOUND\]/);
-    const empty = await cli([path.join(dir, 'no-text')]);
-    expect(empty.code).toBe(1);
-    expect(empty.stderr).toMatch(/no-text: the folder holds no \.txt files \[NO_TEXT_FILES\]/);
+    const missing = path.join(dir, 'missing.txt');
+    const noText = path.join(dir, 'no-text');
+    const result = await ingestFiles(t.db, [missing, noText], { maxBytes: MAX_BYTES });
+    expect(result).toMatchObject({ files: [], ingested: 0, failed: 0 });
+    expect(result.refused).toEqual([
+      { path: missing, error: { code: 'NOT_FOUND', message: 'no such file or folder' } },
+      { path: noText, error: { code: 'NO_TEXT_FILES', message: 'the folder holds no .txt files' } },
+    ]);
     expect(await rowCounts(t.db)).toEqual(before);
   });
 
-  it('in a batch, reports each failure, keeps the good files, and exits 1', async () => {
+  it('in a batch, reports each failure, keeps the good files, and reports progress', async () => {
     const batch = path.join(dir, 'batch');
     file('batch/a-good.txt', '---\nslug: good-one\n---\nWorkers left Sinuiju on Sept. 7.');
     file('batch/b-empty.txt', '');
     file('batch/c-binary.txt', new Uint8Array([0, 1, 2, 3]));
     file('batch/d-good.txt', '---\nslug: good-two\n---\nThe women arrived in Dandong.');
-    const result = await cli([batch]);
-    expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/a-good\.txt: good-one created/);
-    expect(result.stdout).toMatch(/d-good\.txt: good-two created/);
-    expect(result.stderr).toMatch(/b-empty\.txt: the file is empty \[EMPTY\]; nothing written/);
-    expect(result.stderr).toMatch(/c-binary\.txt: the file holds binary data .* \[BINARY\]; nothing written/);
-    expect(result.stdout).toMatch(/2 of 4 file\(s\) ingested/);
+    const progress: string[] = [];
+    const result = await ingestFiles(t.db, [batch], {
+      maxBytes: MAX_BYTES,
+      onProgress: (done, total, f, outcome) =>
+        progress.push(`${done}/${total} ${path.basename(f)}${outcome ? (outcome.ok ? ' ok' : ' failed') : ''}`),
+    });
+    expect(result).toMatchObject({ ingested: 2, failed: 2, refused: [] });
+    expect(result.files.map((f) => path.basename(f.path))).toEqual(['a-good.txt', 'b-empty.txt', 'c-binary.txt', 'd-good.txt']);
+    expect(result.files[0]).toMatchObject({ ok: true, result: { slug: 'good-one', status: 'created' } });
+    expect(result.files[1]).toMatchObject({ ok: false, error: { code: 'EMPTY', message: 'the file is empty' } });
+    expect(result.files[2]).toMatchObject({
+      ok: false,
+      error: { code: 'BINARY', message: expect.stringMatching(/^the file holds binary data/) },
+    });
+    expect(result.files[3]).toMatchObject({ ok: true, result: { slug: 'good-two', status: 'created' } });
+    expect(progress).toEqual([
+      '0/4 a-good.txt',
+      '1/4 a-good.txt ok',
+      '1/4 b-empty.txt',
+      '2/4 b-empty.txt failed',
+      '2/4 c-binary.txt',
+      '3/4 c-binary.txt failed',
+      '3/4 d-good.txt',
+      '4/4 d-good.txt ok',
+    ]);
     const slugs = (await t.db.prisma.article.findMany({ select: { slug: true } })).map((a) => a.slug).sort();
     expect(slugs).toEqual(['good-one', 'good-two']);
   });
 
-  it('takes its size limit from INGEST_MAX_BYTES', async () => {
+  it('takes its size limit from the options (INGEST_MAX_BYTES for the CLI)', async () => {
     const p = file('limit/small.txt', '---\nslug: small-one\n---\nA paragraph of about sixty bytes in all, here.');
-    const refused = await cli([p], { INGEST_MAX_BYTES: '20' });
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/over the limit of 20 bytes \(INGEST_MAX_BYTES\) \[TOO_LARGE\]/);
+    const refused = await ingestFiles(t.db, [p], { maxBytes: 20 });
+    expect(refused.files[0]).toMatchObject({
+      ok: false,
+      error: { code: 'TOO_LARGE', message: expect.stringMatching(/over the limit of 20 bytes \(INGEST_MAX_BYTES\)$/) },
+    });
     expect(await t.db.prisma.article.findUnique({ where: { slug: 'small-one' } })).toBeNull();
-    const bad = await cli([p], { INGEST_MAX_BYTES: 'lots' });
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^configuration error: INGEST_MAX_BYTES must be a whole number, got "lots"$/m);
-    expect(bad.stderr).not.toMatch(/at .*\.ts:\d+/);
+    expect(() => loadConfig({ INGEST_MAX_BYTES: 'lots' })).toThrow(ConfigError);
+    expect(() => loadConfig({ INGEST_MAX_BYTES: 'lots' })).toThrow(/^INGEST_MAX_BYTES must be a whole number, got "lots"$/);
+  });
+});
+
+describe('npm run ingest', () => {
+  // One smoke test of the CLI itself (a child process: tsx, Prisma and the NLP libraries load in it).
+  it('prints a line per file and a summary, keeps the good file, and exits 1 when one failed', { timeout: 120_000 }, async () => {
+    const good = file('smoke/a-good.txt', '---\nslug: smoke-good\n---\nThe women arrived in Dandong on Sept. 7.');
+    const bad = file('smoke/b-binary.txt', new Uint8Array([0, 1, 2, 3]));
+    const result = await cli('ingest', [path.join(dir, 'smoke')], { DATABASE_URL: t.url });
+    expect(result.code).toBe(1);
+    const database = new URL(t.url).pathname.slice(1);
+    expect(result.stdout.trimEnd().split('\n')).toEqual([
+      `✓ ${good}: smoke-good created, 1 paragraphs, 2 entities (0 proposed), 2 mentions, title derived: "The women arrived in Dandong on Sept. 7"`,
+      expect.stringMatching(new RegExp(`^1 of 2 file\\(s\\) ingested into postgres postgresql://\\S+/${database}; 1 failed$`)),
+    ]);
+    expect(result.stderr.split('\n')).toContain(`✗ ${bad}: the file holds binary data (a NUL byte), not text [BINARY]; nothing written`);
+    expect(await t.db.prisma.article.findUnique({ where: { slug: 'smoke-good' } })).not.toBeNull();
   });
 });

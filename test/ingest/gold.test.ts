@@ -3,8 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../../src/ingest/extract.js';
 import { loadGazetteer } from '../../src/ingest/gazetteer-store.js';
 import { ingestText } from '../../src/ingest/index.js';
+import { loadNlp } from '../../src/ingest/nlp.js';
 import { parseArticle } from '../../src/ingest/text.js';
 import { useTestDatabase } from '../helpers/db.js';
+
+// parseArticle() and extractEntities() use the NLP libraries once they are loaded (ingestText() loads them).
+await loadNlp();
 
 // The gold set of the seed article: every entity, with its kind, and how to recognize it.
 const GOLD: Array<{

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { IngestError } from '../../src/ingest/errors.js';
+import { loadNlp } from '../../src/ingest/nlp.js';
 import { decodeText, deriveHeadline, looksLikeHeading, parseArticle, splitFrontMatter, splitParagraphs } from '../../src/ingest/text.js';
+
+// parseArticle() and extractEntities() use the NLP libraries once they are loaded (ingestText() loads them).
+await loadNlp();
 
 const texts = (body: string) => splitParagraphs(body).map((p) => p.text);
 const code = (fn: () => unknown) => {

@@ -3,9 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../../src/ingest/extract.js';
 import { loadGazetteer } from '../../src/ingest/gazetteer-store.js';
 import { ingestText } from '../../src/ingest/index.js';
+import { loadNlp } from '../../src/ingest/nlp.js';
 import { storeArticle } from '../../src/ingest/store.js';
 import { parseArticle } from '../../src/ingest/text.js';
 import { rowCounts, useTestDatabase } from '../helpers/db.js';
+
+// parseArticle() and extractEntities() use the NLP libraries once they are loaded (ingestText() loads them).
+await loadNlp();
 
 const SEED = fs.readFileSync('data/articles/nk-workers-china-seafood-plants.txt', 'utf8');
 const SLUG = 'nk-workers-china-seafood-plants';
