@@ -1,13 +1,19 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// The Catalog: one consistent version of every locale file, and the lookups serving needs. The
+// pieces it is built from live beside it (locale-file, last-good, records, load, traditional,
+// current); their names are re-exported here for the rest of the service.
 import i18next, { type i18n as I18n, type TFunction } from 'i18next';
-import { type ParseError, parse as parseJsonc } from 'jsonc-parser';
-import * as OpenCC from 'opencc-js/cn2t';
-import { writeAtomic } from '../lib/files.js';
 import { FALLBACKS, LANGUAGES, type Language } from './languages.js';
+import { LOCALES_DIR, type LoadOptions, readLocaleFiles } from './load.js';
+import type { LoadError, Resource } from './locale-file.js';
+import { type SourceRecords, shortHash } from './records.js';
+import { deriveTraditional, overrideKey } from './traditional.js';
 
-export const LOCALES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../locales');
+export { catalog, useCatalog } from './current.js';
+export { LastGoodStore } from './last-good.js';
+export { LOCALES_DIR } from './load.js';
+export { flatten, type LoadError, type Resource } from './locale-file.js';
+export type { SourceRecords } from './records.js';
+export { convertToTraditional } from './traditional.js';
 
 /** How a localized string came to be. */
 export type Provenance = 'ORIGINAL' | 'TRANSLATED' | 'CONVERTED' | 'FALLBACK' | 'FORMATTED';
@@ -23,184 +29,35 @@ export interface LocalizedText {
   stale: boolean;
 }
 
-export interface LoadError {
-  /** Path relative to the locales folder, such as "ko/entities.json". */
-  file: string;
-  line: number | null;
-  message: string;
-}
-
-export type Resource = { [key: string]: string | string[] | Resource };
-
-/** A namespace is a fixed name or an article's slug; anything else in a language folder is refused. */
-const NAMESPACE = /^(?:common|errors|entities|articles\/[a-z0-9]+(?:-[a-z0-9]+)*)$/;
-
-let toTraditional: ((text: string) => string) | null = null;
-/** Simplified → Traditional Chinese with Taiwan's character standard, without Taiwan phrase substitution. */
-export function convertToTraditional(text: string): string {
-  const convert = toTraditional ?? OpenCC.Converter({ from: 'cn', to: 'tw' });
-  toTraditional = convert;
-  return convert(text);
-}
-
-function mapStrings(value: Resource, fn: (s: string) => string): Resource {
-  const out: Resource = {};
-  for (const [k, v] of Object.entries(value)) {
-    out[k] = typeof v === 'string' ? fn(v) : Array.isArray(v) ? v.map(fn) : mapStrings(v, fn);
-  }
-  return out;
-}
-
-/** Every leaf of a locale file as [dotted key, value]. */
-export function flatten(value: Resource, prefix = ''): Array<[string, string | string[]]> {
-  return Object.entries(value).flatMap(([k, v]) =>
-    typeof v === 'string' || Array.isArray(v) ? [[`${prefix}${k}`, v] as [string, string | string[]]] : flatten(v, `${prefix}${k}.`),
-  );
-}
-
-/** Line (1-based) of a character offset in a text. */
-export function lineOf(text: string, offset: number): number {
-  return text.slice(0, offset).split('\n').length;
-}
-
-/** Checks that parsed JSON is nested objects of strings (or arrays of strings); returns the first problem. */
-function shapeProblem(value: unknown, at = ''): string | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${at || 'the file'} must be an object of strings`;
-  for (const [k, v] of Object.entries(value)) {
-    const where = at ? `${at}.${k}` : k;
-    if (k === '' || k.includes(':') || k === '__proto__' || k === 'constructor' || k === 'prototype')
-      return `key "${where}" is not allowed`;
-    if (typeof v === 'string') continue;
-    if (Array.isArray(v)) {
-      if (v.some((x) => typeof x !== 'string')) return `"${where}" must be a list of strings`;
-      continue;
-    }
-    const inner = shapeProblem(v, where);
-    if (inner) return inner;
-  }
-  return null;
-}
-
-/** The namespace a file in a language folder holds, or a LoadError when it holds none. */
-export function namespaceOf(root: string, language: string, file: string): string {
-  const relative = path.relative(path.join(root, language), file).split(path.sep).join('/');
-  const namespace = relative.replace(/\.json$/, '');
-  if (!relative.endsWith('.json') || !NAMESPACE.test(namespace)) {
-    throw {
-      file: `${language}/${relative}`,
-      line: null,
-      message: 'not a known locale file (common, errors, entities or articles/<slug>.json)',
-    } satisfies LoadError;
-  }
-  return namespace;
-}
-
-/** Parses and validates a locale file's text. Throws a LoadError (with the line, for invalid JSON). */
-export function parseLocaleText(display: string, text: string): Resource {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    const message = (err as Error).message;
-    // jsonc-parser, strict, says where the first error is; JSON.parse's message says what it is.
-    const errors: ParseError[] = [];
-    parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-    const line = errors[0] ? lineOf(text, errors[0].offset) : lineOf(text, text.length);
-    throw { file: display, line, message: `invalid JSON: ${message.replace(/^Unexpected/, 'unexpected')}` } satisfies LoadError;
-  }
-  const problem = shapeProblem(data);
-  if (problem) throw { file: display, line: null, message: `wrong shape: ${problem}` } satisfies LoadError;
-  return data as Resource;
-}
-
-/**
- * The last version of each locale file that parsed, kept outside the locales folder so that a
- * restart with a broken file still serves it.
- */
-export class LastGoodStore {
-  constructor(readonly dir: string) {}
-
-  private file(language: string, namespace: string) {
-    return path.join(this.dir, language, `${namespace}.json`);
-  }
-
-  get(language: string, namespace: string): Resource | undefined {
-    try {
-      return JSON.parse(fs.readFileSync(this.file(language, namespace), 'utf8')) as Resource;
-    } catch {
-      return undefined;
-    }
-  }
-
-  set(language: string, namespace: string, data: Resource): void {
-    const file = this.file(language, namespace);
-    const text = `${JSON.stringify(data)}\n`;
-    try {
-      if (fs.readFileSync(file, 'utf8') === text) return;
-    } catch {
-      // not there yet
-    }
-    writeAtomic(file, text);
-  }
-}
-
-/** Which source text each translation was made from: "ns" → "key" → first 16 hex digits of its SHA-256. */
-export type SourceRecords = Record<string, Record<string, string>>;
-export const SOURCES_DIR = '.sources';
-export const recordsFile = (root: string, language: string) => path.join(root, SOURCES_DIR, `${language}.json`);
-export const shortHash = (hex: string) => hex.slice(0, 16);
-
-export function readRecords(root: string, language: string): SourceRecords {
-  try {
-    return JSON.parse(fs.readFileSync(recordsFile(root, language), 'utf8')) as SourceRecords;
-  } catch {
-    return {};
-  }
-}
-
-function listJson(dir: string): string[] {
-  try {
-    return fs
-      .readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => !e.isDirectory() && e.name.endsWith('.json') && !e.name.startsWith('.'))
-      .map((e) => path.join(e.parentPath, e.name))
-      .sort();
-  } catch {
-    // Missing, or replaced while being listed: the next reload sees it settled.
-    return [];
-  }
-}
-
 /**
  * One consistent version of every locale file, in a dedicated i18next instance. A new version is
- * built whole and swapped in (see reload), so a request always sees one version from start to end.
+ * built whole and swapped in (see watch.ts), so a request always sees one version from start to end.
  */
 export class Catalog {
-  readonly i18n: I18n;
-  readonly errors: LoadError[];
-  /** zh-Hant keys a translator wrote (the rest is converted from zh-Hans), as "ns\u0000key". */
-  private readonly traditionalOverrides: Set<string>;
   private readonly fixed = new Map<Language, TFunction>();
-  readonly namespaces: string[];
+  private readonly memos = new Map<string, unknown>();
 
   private constructor(
-    i18n: I18n,
-    errors: LoadError[],
-    overrides: Set<string>,
-    namespaces: string[],
+    readonly i18n: I18n,
+    readonly errors: LoadError[],
+    /** zh-Hant keys a translator wrote (the rest is converted from zh-Hans), as overrideKey(ns, key). */
+    private readonly traditionalOverrides: Set<string>,
+    readonly namespaces: string[],
     /** The files as translators wrote them, per language. */
     readonly files: Map<Language, Map<string, Resource>>,
     /** Which source text each translation was made from, per language. */
     readonly records: Map<Language, SourceRecords>,
     readonly root: string,
-  ) {
-    this.i18n = i18n;
-    this.errors = errors;
-    this.traditionalOverrides = overrides;
-    this.namespaces = namespaces;
-  }
+  ) {}
 
-  private readonly memos = new Map<string, unknown>();
+  /** Reads every locale file under root; zh-Hant is served converted from zh-Hans, with its own files on top. */
+  static load(root = LOCALES_DIR, options: LoadOptions = {}): Catalog {
+    const { files, records, errors } = readLocaleFiles(root, options);
+    const traditional = deriveTraditional(files.get('zh-Hans') ?? new Map(), files.get('zh-Hant') ?? new Map());
+    const served = new Map(files).set('zh-Hant', traditional.files);
+    const namespaces = [...new Set([...served.values()].flatMap((b) => [...b.keys()]))].sort();
+    return new Catalog(createI18n(served, namespaces), errors, traditional.overrides, namespaces, files, records, root);
+  }
 
   /**
    * Remembers a value derived from this catalog version alone (it never changes: a reload builds a
@@ -221,7 +78,7 @@ export class Catalog {
 
   /** The language whose translator wrote this string: zh-Hant's converted strings come from zh-Hans. */
   authorOf(language: Language, namespace: string, key: string): Language {
-    return language === 'zh-Hant' && !this.traditionalOverrides.has(`${namespace}\u0000${key}`) ? 'zh-Hans' : language;
+    return language === 'zh-Hant' && !this.traditionalOverrides.has(overrideKey(namespace, key)) ? 'zh-Hans' : language;
   }
 
   /**
@@ -232,90 +89,6 @@ export class Catalog {
     if (!this.has(language, namespace, key)) return false;
     const author = this.authorOf(language, namespace, key);
     return this.records.get(author)?.[namespace]?.[key] !== shortHash(sourceHash);
-  }
-
-  static load(root = LOCALES_DIR, options: { lastGood?: LastGoodStore } = {}): Catalog {
-    const errors: LoadError[] = [];
-    const bundles = new Map<Language, Map<string, Resource>>();
-    /** Files written by translators (zh-Hant's own, not its conversion), for checks and exports. */
-    const written = new Map<Language, Map<string, Resource>>();
-    for (const language of LANGUAGES) {
-      const files = new Map<string, Resource>();
-      for (const file of listJson(path.join(root, language))) {
-        let namespace: string;
-        try {
-          namespace = namespaceOf(root, language, file);
-        } catch (err) {
-          errors.push(err as LoadError);
-          continue;
-        }
-        try {
-          let text: string;
-          try {
-            text = fs.readFileSync(file, 'utf8');
-          } catch (err) {
-            // Deleted or replaced while being read, or not a readable file.
-            throw {
-              file: `${language}/${namespace}.json`,
-              line: null,
-              message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
-            } satisfies LoadError;
-          }
-          const data = parseLocaleText(`${language}/${namespace}.json`, text);
-          files.set(namespace, data);
-          options.lastGood?.set(language, namespace, data);
-        } catch (err) {
-          const error = err as LoadError;
-          // A broken file keeps its last good version served.
-          const lastGood = options.lastGood?.get(language, namespace);
-          if (lastGood) files.set(namespace, lastGood);
-          errors.push({ ...error, message: `${error.message}${lastGood ? ' (serving the last good version)' : ''}` });
-        }
-      }
-      bundles.set(language, files);
-      written.set(language, new Map(files));
-    }
-    const records = new Map<Language, SourceRecords>(LANGUAGES.map((l) => [l, readRecords(root, l)]));
-    if (fs.existsSync(root)) {
-      for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
-        if (entry.isDirectory() && !(LANGUAGES as readonly string[]).includes(entry.name) && !entry.name.startsWith('.')) {
-          errors.push({ file: `${entry.name}/`, line: null, message: `unknown language folder; supported: ${LANGUAGES.join(', ')}` });
-        }
-      }
-    }
-
-    // zh-Hant: every zh-Hans string converted, then what translators wrote in zh-Hant on top.
-    const simplified = bundles.get('zh-Hans') ?? new Map();
-    const traditional = bundles.get('zh-Hant') ?? new Map();
-    const overrides = new Set<string>();
-    const merged = new Map<string, Resource>();
-    for (const [ns, data] of simplified) merged.set(ns, mapStrings(data, convertToTraditional));
-    for (const [ns, data] of traditional) {
-      for (const [key] of flatten(data)) overrides.add(`${ns}\u0000${key}`);
-      merged.set(ns, deepMerge(merged.get(ns) ?? {}, data));
-    }
-    bundles.set('zh-Hant', merged);
-
-    const namespaces = [...new Set([...bundles.values()].flatMap((b) => [...b.keys()]))].sort();
-    const resources: Record<string, Record<string, Resource>> = {};
-    for (const [language, files] of bundles) resources[language] = Object.fromEntries(files);
-    const i18n = i18next.createInstance();
-    i18n.init({
-      resources,
-      lng: 'en',
-      fallbackLng: false,
-      supportedLngs: [...LANGUAGES],
-      ns: namespaces.length ? namespaces : ['common'],
-      defaultNS: 'common',
-      initAsync: false,
-      returnNull: false,
-      keySeparator: '.',
-      nsSeparator: ':',
-      // Output goes into JSON, never into HTML, and nothing interpolated comes from a request.
-      interpolation: { escapeValue: false },
-      showSupportNotice: false,
-    } as Parameters<I18n['init']>[0]);
-    return new Catalog(i18n, errors, overrides, namespaces, written, records, root);
   }
 
   /** A t function fixed to one language, with its fallbacks (never changeLanguage per request). */
@@ -343,7 +116,7 @@ export class Catalog {
 
   /** How a language came by its string (translated, or converted for zh-Hant). */
   provenanceOf(language: Language, namespace: string, key: string): Provenance {
-    return language === 'zh-Hant' && !this.traditionalOverrides.has(`${namespace}\u0000${key}`) ? 'CONVERTED' : 'TRANSLATED';
+    return language === 'zh-Hant' && !this.traditionalOverrides.has(overrideKey(namespace, key)) ? 'CONVERTED' : 'TRANSLATED';
   }
 
   /**
@@ -372,23 +145,25 @@ export class Catalog {
   }
 }
 
-function deepMerge(base: Resource, over: Resource): Resource {
-  const out: Resource = { ...base };
-  for (const [k, v] of Object.entries(over)) {
-    const b = out[k];
-    out[k] = typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b) ? deepMerge(b, v) : v;
-  }
-  return out;
-}
-
-let current: Catalog | null = null;
-
-/** The catalog in use; loaded on first use. */
-export function catalog(): Catalog {
-  current ??= Catalog.load();
-  return current;
-}
-
-export function useCatalog(next: Catalog): void {
-  current = next;
+/** A dedicated i18next instance holding one version of every language's files. */
+function createI18n(bundles: Map<Language, Map<string, Resource>>, namespaces: string[]): I18n {
+  const resources: Record<string, Record<string, Resource>> = {};
+  for (const [language, files] of bundles) resources[language] = Object.fromEntries(files);
+  const i18n = i18next.createInstance();
+  i18n.init({
+    resources,
+    lng: 'en',
+    fallbackLng: false,
+    supportedLngs: [...LANGUAGES],
+    ns: namespaces.length ? namespaces : ['common'],
+    defaultNS: 'common',
+    initAsync: false,
+    returnNull: false,
+    keySeparator: '.',
+    nsSeparator: ':',
+    // Output goes into JSON, never into HTML, and nothing interpolated comes from a request.
+    interpolation: { escapeValue: false },
+    showSupportNotice: false,
+  } as Parameters<I18n['init']>[0]);
+  return i18n;
 }

@@ -3,13 +3,16 @@ import js2xliff from 'xliff/js2xliff';
 import jsToXliff12 from 'xliff/jsToXliff12';
 import xliff2js from 'xliff/xliff2js';
 import xliff12ToJs from 'xliff/xliff12ToJs';
-import { writeAtomic } from '../lib/files.js';
-import type { Catalog, Resource, SourceRecords } from './catalog.js';
-import { recordsFile, shortHash } from './catalog.js';
-import { DEFAULT_LANGUAGE, isLanguage, type Language } from './languages.js';
+// The files translators exchange with CAT tools: XLIFF 2.0, XLIFF 1.2 and PO, written from units
+// and read back into entries.
+import type { Catalog } from './catalog.js';
+import { DEFAULT_LANGUAGE, isLanguage, type Language, TARGET_LANGUAGES } from './languages.js';
+import type { Resource } from './locale-file.js';
 import type { Unit } from './units.js';
 
-export type Format = 'xliff' | 'xliff12' | 'po';
+export const FORMATS = ['xliff', 'xliff12', 'po'] as const;
+export type Format = (typeof FORMATS)[number];
+export const isFormat = (value: string): value is Format => (FORMATS as readonly string[]).includes(value);
 export interface XliffJs {
   sourceLanguage: string;
   targetLanguage?: string;
@@ -89,7 +92,7 @@ export async function parseExchange(text: string): Promise<{ language: Language;
     }
     const language = js.targetLanguage ?? '';
     if (!isLanguage(language) || language === DEFAULT_LANGUAGE)
-      throw new ExchangeError(`the file's target language "${language}" is not one translators write (ko, zh-Hans, zh-Hant)`);
+      throw new ExchangeError(`the file's target language "${language}" is not one translators write (${TARGET_LANGUAGES.join(', ')})`);
     const entries: ExchangeEntry[] = [];
     for (const [namespace, units] of Object.entries(js.resources ?? {})) {
       for (const [key, unit] of Object.entries(units ?? {})) {
@@ -107,7 +110,7 @@ export async function parseExchange(text: string): Promise<{ language: Language;
   }
   const language = po.headers?.Language ?? po.headers?.language ?? '';
   if (!isLanguage(language) || language === DEFAULT_LANGUAGE)
-    throw new ExchangeError(`the PO header's Language "${language}" is not one translators write (ko, zh-Hans, zh-Hant)`);
+    throw new ExchangeError(`the PO header's Language "${language}" is not one translators write (${TARGET_LANGUAGES.join(', ')})`);
   const entries: ExchangeEntry[] = [];
   for (const [context, messages] of Object.entries(po.translations)) {
     if (context === '') continue;
@@ -122,9 +125,7 @@ export async function parseExchange(text: string): Promise<{ language: Language;
   return { language, format: 'po', entries };
 }
 
-/** Canonical form of a locale file: two-space JSON and a final newline. */
-export const serialize = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-
+/** A copy of a locale file with one dotted key set (objects on the way copied, not shared). */
 export function setPath(data: Resource, key: string, value: string): Resource {
   const parts = key.split('.');
   const out: Resource = { ...data };
@@ -137,28 +138,4 @@ export function setPath(data: Resource, key: string, value: string): Resource {
   }
   node[parts[parts.length - 1] ?? key] = value;
   return out;
-}
-
-/** Records that these translations were made from the current source texts. */
-export function markCurrent(root: string, records: SourceRecords, language: Language, units: Unit[]): SourceRecords {
-  const next: SourceRecords = structuredClone(records);
-  for (const u of units) {
-    const ns = next[u.namespace] ?? {};
-    next[u.namespace] = ns;
-    ns[u.key] = shortHash(u.sourceHash);
-  }
-  const sorted: SourceRecords = Object.fromEntries(
-    Object.keys(next)
-      .sort()
-      .map((ns) => [
-        ns,
-        Object.fromEntries(
-          Object.keys(next[ns] ?? {})
-            .sort()
-            .map((k) => [k, next[ns]?.[k] ?? '']),
-        ),
-      ]),
-  );
-  writeAtomic(recordsFile(root, language), serialize(sorted));
-  return sorted;
 }

@@ -2,6 +2,8 @@
 export const LANGUAGES = ['en', 'ko', 'zh-Hans', 'zh-Hant'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'en';
+/** The languages translators write: every one but the source language. */
+export const TARGET_LANGUAGES: Language[] = LANGUAGES.filter((l) => l !== DEFAULT_LANGUAGE);
 
 export const LANGUAGE_INFO: Record<Language, { nativeName: string; englishName: string; timeZone: string }> = {
   en: { nativeName: 'English', englishName: 'English', timeZone: 'UTC' },

@@ -1,5 +1,7 @@
-import type { Catalog, LoadError } from './catalog.js';
-import { DEFAULT_LANGUAGE, type Language } from './languages.js';
+import type { Catalog } from './catalog.js';
+import { ratio } from './format.js';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './languages.js';
+import type { LoadError } from './locale-file.js';
 import { type Unit, unitsFor } from './units.js';
 
 export interface NamespaceStatus {
@@ -26,7 +28,9 @@ export interface LanguageStatus {
   errors: LoadError[];
 }
 
-const ratio = (done: number, total: number) => (total === 0 ? 1 : Math.round((done / total) * 10000) / 10000);
+/** The load errors that concern a language: its own files', and those outside every language folder. */
+const errorsOf = (catalog: Catalog, language: Language) =>
+  catalog.errors.filter((e) => e.file.startsWith(`${language}/`) || !LANGUAGES.some((l) => e.file.startsWith(`${l}/`)));
 
 /** What a language has, lacks and has out of date, per namespace. */
 export function translationStatus(catalog: Catalog, units: Unit[], language: Language): LanguageStatus {
@@ -67,6 +71,6 @@ export function translationStatus(catalog: Catalog, units: Unit[], language: Lan
     missingKeys,
     staleKeys,
     namespaces,
-    errors: catalog.errors.filter((e) => e.file?.startsWith(`${language}/`) || !/^(en|ko|zh-Hans|zh-Hant)\//.test(e.file ?? '')),
+    errors: errorsOf(catalog, language),
   };
 }

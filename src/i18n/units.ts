@@ -3,8 +3,9 @@
 // and the database (article titles and paragraphs, entity names).
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { sha256 } from '../lib/files.js';
-import { type Catalog, flatten, type Resource } from './catalog.js';
-import { articleNamespace, entityNameKey, paragraphKey } from './keys.js';
+import type { Catalog } from './catalog.js';
+import { articleNamespace, entityAliasesKey, entityNameKey, paragraphKey } from './keys.js';
+import { flatten, type Resource } from './locale-file.js';
 
 export interface Unit {
   namespace: string;
@@ -35,9 +36,9 @@ function labelUnits(catalog: Catalog): Unit[] {
   return units;
 }
 
-/** Every translatable string, in a stable order: labels, errors, entity names, then each article. */
-export async function translationUnits(prisma: PrismaClient, catalog: Catalog): Promise<Unit[]> {
-  const [articles, entities] = await Promise.all([
+/** The articles (with their paragraphs and mentions) and the named entities, as units are made from them. */
+function readSources(prisma: PrismaClient) {
+  return Promise.all([
     prisma.article.findMany({
       orderBy: { id: 'asc' },
       select: {
@@ -62,40 +63,46 @@ export async function translationUnits(prisma: PrismaClient, catalog: Catalog): 
       select: { key: true, kind: true, name: true, aliases: true, articles: { take: 3, select: { article: { select: { slug: true } } } } },
     }),
   ]);
-  const units = labelUnits(catalog);
-  for (const e of entities) {
-    const seen = e.articles.map((a) => a.article.slug).join(', ');
-    units.push({
-      namespace: 'entities',
-      key: entityNameKey(e.key),
-      source: e.name,
-      sourceHash: sha256(e.name),
-      note: `${e.kind} name (entity "${e.key}")${e.aliases.length ? `; English aliases: ${e.aliases.join(', ')}` : ''}; in: ${seen}. Use the standard rendering; add other names under "${e.key}.aliases".`,
-    });
-  }
-  for (const a of articles) {
-    const ns = articleNamespace(a.slug);
+}
+
+type Sources = Awaited<ReturnType<typeof readSources>>;
+
+function entityUnit(e: Sources[1][number]): Unit {
+  const seen = e.articles.map((a) => a.article.slug).join(', ');
+  return {
+    namespace: 'entities',
+    key: entityNameKey(e.key),
+    source: e.name,
+    sourceHash: sha256(e.name),
+    note: `${e.kind} name (entity "${e.key}")${e.aliases.length ? `; English aliases: ${e.aliases.join(', ')}` : ''}; in: ${seen}. Use the standard rendering; add other names under "${entityAliasesKey(e.key)}".`,
+  };
+}
+
+/** An article's title, then each paragraph with the entities it mentions. */
+function articleUnits(a: Sources[0][number]): Unit[] {
+  const ns = articleNamespace(a.slug);
+  const units: Unit[] = [
+    { namespace: ns, key: 'title', source: a.title, sourceHash: sha256(a.title), note: `Headline of "${a.slug}" (${a.source}).` },
+  ];
+  for (const p of a.paragraphs) {
+    const mentioned = [...new Map(p.mentions.map((m) => [m.entity.key, m.entity])).values()];
+    const names = mentioned.filter((e) => e.kind !== 'DATE' && e.kind !== 'QUANTITY').map((e) => e.name);
     units.push({
       namespace: ns,
-      key: 'title',
-      source: a.title,
-      sourceHash: sha256(a.title),
-      note: `Headline of "${a.slug}" (${a.source}).`,
+      key: paragraphKey(p.position),
+      source: p.text,
+      sourceHash: p.textHash,
+      note: `"${a.slug}", ${p.kind === 'HEADING' ? 'subheading' : 'paragraph'} ${p.position + 1} of ${a.paragraphs.length}.${names.length ? ` Mentions: ${names.join(', ')}.` : ''}`,
+      mentions: mentioned.filter((e) => e.kind !== 'QUANTITY').map((e) => e.key),
     });
-    for (const p of a.paragraphs) {
-      const mentioned = [...new Map(p.mentions.map((m) => [m.entity.key, m.entity])).values()];
-      const names = mentioned.filter((e) => e.kind !== 'DATE' && e.kind !== 'QUANTITY').map((e) => e.name);
-      units.push({
-        namespace: ns,
-        key: paragraphKey(p.position),
-        source: p.text,
-        sourceHash: p.textHash,
-        note: `"${a.slug}", ${p.kind === 'HEADING' ? 'subheading' : 'paragraph'} ${p.position + 1} of ${a.paragraphs.length}.${names.length ? ` Mentions: ${names.join(', ')}.` : ''}`,
-        mentions: mentioned.filter((e) => e.kind !== 'QUANTITY').map((e) => e.key),
-      });
-    }
   }
   return units;
+}
+
+/** Every translatable string, in a stable order: labels, errors, entity names, then each article. */
+export async function translationUnits(prisma: PrismaClient, catalog: Catalog): Promise<Unit[]> {
+  const [articles, entities] = await readSources(prisma);
+  return [...labelUnits(catalog), ...entities.map(entityUnit), ...articles.flatMap(articleUnits)];
 }
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;

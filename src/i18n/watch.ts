@@ -4,8 +4,12 @@
 // builds a whole new catalog and swaps it in, so a request sees the old version or the new one.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Catalog, type LastGoodStore, type LoadError, SOURCES_DIR, useCatalog } from './catalog.js';
+import { Catalog } from './catalog.js';
+import { useCatalog } from './current.js';
 import { LANGUAGES } from './languages.js';
+import type { LastGoodStore } from './last-good.js';
+import type { LoadError } from './locale-file.js';
+import { SOURCES_DIR } from './records.js';
 
 export interface LocaleWatcher {
   /** Resolves after the next reload (for tests and scripts). */
@@ -13,61 +17,90 @@ export interface LocaleWatcher {
   close(): void;
 }
 
+export interface WatchOptions {
+  lastGood?: LastGoodStore;
+  debounceMs?: number;
+  log?: (line: string) => void;
+  /** The errors of the catalog already in use, so that only new ones are logged. */
+  initialErrors?: LoadError[];
+}
+
 const describe = (e: LoadError) => `${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`;
 
-export function watchLocales(
-  root: string,
-  options: { lastGood?: LastGoodStore; debounceMs?: number; log?: (line: string) => void; initialErrors?: LoadError[] } = {},
-): LocaleWatcher {
+/** Every folder whose entries can change what is served. */
+const localeFolders = (root: string) => [
+  root,
+  path.join(root, SOURCES_DIR),
+  ...LANGUAGES.flatMap((l) => [path.join(root, l), path.join(root, l, 'articles')]),
+];
+
+function inode(dir: string): number | null {
+  try {
+    return fs.statSync(dir).ino;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One fs.watch per folder, each with the inode of the folder it watches: a folder replaced by
+ * another of the same name (moved aside and copied back) needs a new watcher.
+ */
+class FolderWatchers {
+  private readonly watchers = new Map<string, { watcher: fs.FSWatcher; ino: number }>();
+
+  constructor(private readonly onChange: () => void) {}
+
+  /** Watches the folders that exist now, renewing those replaced and dropping those gone. */
+  refresh(folders: string[]): void {
+    for (const dir of folders) {
+      const ino = inode(dir);
+      const current = this.watchers.get(dir);
+      if (current && current.ino === ino) continue;
+      current?.watcher.close();
+      this.watchers.delete(dir);
+      if (ino !== null) this.watch(dir, ino);
+    }
+  }
+
+  private watch(dir: string, ino: number): void {
+    try {
+      const watcher = fs.watch(dir, { persistent: false }, this.onChange);
+      watcher.on('error', () => {
+        watcher.close();
+        this.watchers.delete(dir);
+        this.onChange();
+      });
+      this.watchers.set(dir, { watcher, ino });
+    } catch {
+      // the folder vanished between the check and the watch; the next event rewatches
+    }
+  }
+
+  close(): void {
+    for (const w of this.watchers.values()) w.watcher.close();
+    this.watchers.clear();
+  }
+}
+
+export function watchLocales(root: string, options: WatchOptions = {}): LocaleWatcher {
   const log = options.log ?? ((line: string) => console.log(line));
-  // Each watcher with the inode of the folder it watches: a folder replaced by another of the same
-  // name (moved aside and copied back) needs a new watcher.
-  const watchers = new Map<string, { watcher: fs.FSWatcher; ino: number }>();
   let timer: NodeJS.Timeout | null = null;
   let waiting: Array<(c: Catalog) => void> = [];
   let previous = new Set<string>((options.initialErrors ?? []).map(describe));
   let closed = false;
 
-  const folders = () => [
-    root,
-    path.join(root, SOURCES_DIR),
-    ...LANGUAGES.flatMap((l) => [path.join(root, l), path.join(root, l, 'articles')]),
-  ];
-
-  const inode = (dir: string) => {
-    try {
-      return fs.statSync(dir).ino;
-    } catch {
-      return null;
-    }
+  const schedule = () => {
+    if (closed) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(reload, options.debounceMs ?? 40);
   };
-
-  const rewatch = () => {
-    for (const dir of folders()) {
-      const ino = inode(dir);
-      const current = watchers.get(dir);
-      if (current && current.ino === ino) continue;
-      current?.watcher.close();
-      watchers.delete(dir);
-      if (ino === null) continue;
-      try {
-        const watcher = fs.watch(dir, { persistent: false }, schedule);
-        watcher.on('error', () => {
-          watcher.close();
-          watchers.delete(dir);
-          schedule();
-        });
-        watchers.set(dir, { watcher, ino });
-      } catch {
-        // the folder vanished between the check and the watch; the next event rewatches
-      }
-    }
-  };
+  const watchers = new FolderWatchers(schedule);
 
   const reload = () => {
     timer = null;
     if (closed) return;
-    rewatch();
+    watchers.refresh(localeFolders(root));
     let catalog: Catalog;
     try {
       catalog = Catalog.load(root, { lastGood: options.lastGood });
@@ -78,32 +111,29 @@ export function watchLocales(
       return;
     }
     useCatalog(catalog);
-    const now = new Set(catalog.errors.map(describe));
-    for (const e of now) if (!previous.has(e)) log(`[i18n] locale error: ${e}`);
-    for (const e of previous) if (!now.has(e)) log(`[i18n] fixed: ${e}`);
-    if (now.size === 0 && previous.size === 0) log('[i18n] reloaded the locale files');
-    previous = now;
+    previous = logChanges(previous, new Set(catalog.errors.map(describe)), log);
     const done = waiting;
     waiting = [];
     for (const resolve of done) resolve(catalog);
   };
 
-  function schedule() {
-    if (closed) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(reload, options.debounceMs ?? 40);
-  }
-
-  rewatch();
+  watchers.refresh(localeFolders(root));
   return {
     reloaded: () => new Promise((resolve) => waiting.push(resolve)),
     close() {
       closed = true;
       if (timer) clearTimeout(timer);
-      for (const w of watchers.values()) w.watcher.close();
-      watchers.clear();
+      watchers.close();
     },
   };
+}
+
+/** Logs the errors that appeared and those fixed since the last reload; returns the current ones. */
+function logChanges(previous: Set<string>, now: Set<string>, log: (line: string) => void): Set<string> {
+  for (const e of now) if (!previous.has(e)) log(`[i18n] locale error: ${e}`);
+  for (const e of previous) if (!now.has(e)) log(`[i18n] fixed: ${e}`);
+  if (now.size === 0 && previous.size === 0) log('[i18n] reloaded the locale files');
+  return now;
 }
 
 /** Loads the catalog at start-up, reporting broken files, and watches for changes. */

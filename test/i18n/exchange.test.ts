@@ -2,19 +2,29 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readArguments, UsageError, validate } from '../../src/cli/i18n.js';
+import { formatProblem } from '../../src/i18n/check.js';
 import { ingestText } from '../../src/ingest/index.js';
+import {
+  exportTranslations,
+  type ImportOptions,
+  importTranslations,
+  TranslationError,
+  translationStatusReport,
+} from '../../src/services/translations.js';
 import { cli } from '../helpers/cli.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { useTestDatabase } from '../helpers/db.js';
 import { copyLocales } from '../helpers/locales.js';
 import { SEED_SLUG } from '../helpers/seed.js';
 
-let t: TestDatabase;
+const t = useTestDatabase({ seedCorpus: true });
+/** A private copy of the shipped locale files, and a folder for exported files, for each test. */
 let locales: ReturnType<typeof copyLocales>;
 let work: string;
-/** One full export, spoiled in different ways by the refusal tests. */
-let goodPo: string | undefined;
 const env = () => ({ DATABASE_URL: t.url, LOCALES_DIR: locales.root, DATA_DIR: path.join(os.tmpdir(), 'pgdesk-unused') });
+/** The new article's first paragraph, as msgstr line of a PO export. */
+const NEW_P0 = /(msgctxt "articles\/new-arrivals:paragraphs.p0"\nmsgid "[^"]*"\nmsgstr )"[^"]*"/;
 
 /** SHA-256 of every file under the locales copy, to prove nothing changed. */
 function snapshot(): Record<string, string> {
@@ -27,16 +37,36 @@ function snapshot(): Record<string, string> {
   return out;
 }
 
+// Besides the seed corpus, an article nobody has translated yet, mentioning Dandong and Sinuiju.
 beforeAll(async () => {
-  t = await openTestDatabase({ seedCorpus: true });
+  await ingestText(
+    t.db.prisma,
+    '---\nslug: new-arrivals\n---\nMore workers reached Dandong on Oct. 2.\nOfficials in Sinuiju declined to comment.',
+  );
+});
+beforeEach(() => {
   locales = copyLocales();
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'pgdesk-xchg-'));
 });
-afterAll(async () => {
+afterEach(() => {
   locales.remove();
   fs.rmSync(work, { recursive: true, force: true });
-  await t.drop();
 });
+
+const exportText = async (options: Parameters<typeof exportTranslations>[2]) =>
+  (await exportTranslations(t.db, locales.root, options)).text;
+
+/** Why an import was refused, as the CLI prints it; fails the test if it was not refused. */
+async function refusal(source: ImportOptions): Promise<string> {
+  try {
+    const result = await importTranslations(t.db, locales.root, source);
+    expect(result.ok, 'the import was not refused').toBe(false);
+    return result.ok ? '' : result.problems.map(formatProblem).join('\n');
+  } catch (err) {
+    if (err instanceof TranslationError && err.code === 'BAD_FILE') return err.message;
+    throw err;
+  }
+}
 
 describe('export and import', () => {
   it.each([
@@ -45,51 +75,68 @@ describe('export and import', () => {
     ['po', 'ko', 'msgctxt "articles/nk-workers-china-seafood-plants:paragraphs.p3"'],
   ])('%s round trip for %s is byte-identical', async (format, lang, marker) => {
     const before = snapshot();
-    const out = path.join(work, `${lang}.${format}`);
-    const exported = await cli('i18n', ['export', '--lang', lang, '--format', format, '--out', out], env());
-    expect(exported.code).toBe(0);
-    const text = fs.readFileSync(out, 'utf8');
+    const exported = await exportTranslations(t.db, locales.root, { language: lang, format });
+    expect(exported).toMatchObject({ language: lang, format, count: 72 });
+    const text = exported.text;
     expect(text).toContain(marker);
     // Source text and context travel with each unit.
     expect(text).toContain('Signs of warming relations');
     expect(text).toMatch(/subheading 8 of 15/);
     expect(text).toMatch(/Mentions: [^\n<]*Dandong/);
-    const imported = await cli('i18n', ['import', out], env());
+    const imported = await importTranslations(t.db, locales.root, { text, name: `${lang}.${format}` });
+    expect(imported).toMatchObject({ ok: true, language: lang, format, imported: 69, reviewed: format === 'po' ? 69 : 0, written: [] });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('npm run i18n:export writes the export to --out and says so', async () => {
+    const out = path.join(work, 'ko.xlf');
+    const exported = await cli('i18n', ['export', '--lang', 'ko', '--format', 'xliff12', '--out', out], env());
+    expect(exported.code).toBe(0);
+    expect(exported.stderr).toBe(`wrote 72 unit(s) to ${out}\n`);
+    expect(exported.stdout).toBe('');
+    expect(fs.readFileSync(out, 'utf8')).toBe(await exportText({ language: 'ko', format: 'xliff12' }));
+  });
+
+  it('npm run i18n:import reads an unchanged export back, byte-identical', async () => {
+    const file = path.join(work, 'ko.xlf');
+    fs.writeFileSync(file, await exportText({ language: 'ko', format: 'xliff12' }));
+    const before = snapshot();
+    const imported = await cli('i18n', ['import', file], env());
     expect(imported.stderr).toBe('');
-    expect(imported.stdout).toMatch(new RegExp(`imported 69 ${lang} translation\\(s\\)`));
+    expect(imported.stdout).toBe(`imported 69 ko translation(s) from ${file} (xliff12); 0 marked current\n`);
     expect(imported.code).toBe(0);
     expect(snapshot()).toEqual(before);
   });
 
   it('exports only what is missing or stale, and the glossary on its own', async () => {
-    await ingestText(
-      t.db.prisma,
-      '---\nslug: new-arrivals\n---\nMore workers reached Dandong on Oct. 2.\nOfficials in Sinuiju declined to comment.',
-    );
-    const missing = await cli('i18n', ['export', '--lang', 'ko', '--missing', '--format', 'po'], env());
-    expect(missing.code).toBe(0);
-    const contexts = [...missing.stdout.matchAll(/^msgctxt "([^"]+)"$/gm)].map((m) => m[1]);
+    const missing = await exportText({ language: 'ko', missing: true, format: 'po' });
+    const contexts = [...missing.matchAll(/^msgctxt "([^"]+)"$/gm)].map((m) => m[1]);
     expect(contexts).toEqual(['articles/new-arrivals:title', 'articles/new-arrivals:paragraphs.p0', 'articles/new-arrivals:paragraphs.p1']);
-    const stale = await cli('i18n', ['export', '--lang', 'ko', '--stale', '--format', 'xliff'], env());
-    expect(stale.stdout).not.toContain('<unit');
-    const glossary = await cli('i18n', ['export', '--lang', 'zh-Hans', '--glossary', '--format', 'xliff'], env());
-    expect(glossary.stdout).toContain('<file id="entities">');
-    expect(glossary.stdout).not.toContain('<file id="articles/');
-    expect(glossary.stdout).toMatch(/<unit id="dandong.name">[\s\S]*?PLACE name[\s\S]*?<source>Dandong<\/source>\s*<target>丹东<\/target>/);
+    expect(await exportText({ language: 'ko', stale: true, format: 'xliff' })).not.toContain('<unit');
+    const glossary = await exportText({ language: 'zh-Hans', glossary: true, format: 'xliff' });
+    expect(glossary).toContain('<file id="entities">');
+    expect(glossary).not.toContain('<file id="articles/');
+    expect(glossary).toMatch(/<unit id="dandong.name">[\s\S]*?PLACE name[\s\S]*?<source>Dandong<\/source>\s*<target>丹东<\/target>/);
   });
 
   it('imports only the keys the file contains, and marks them current', async () => {
     const file = path.join(work, 'partial.po');
-    const exported = await cli('i18n', ['export', '--lang', 'ko', '--missing', '--format', 'po', '--out', file], env());
-    expect(exported.code).toBe(0);
-    const filled = fs
-      .readFileSync(file, 'utf8')
-      .replace(/(msgctxt "articles\/new-arrivals:paragraphs.p0"\nmsgid "[^"]*"\nmsgstr )""/, '$1"노동자들이 10월 2일 단둥에 더 도착했다."');
+    const filled = (await exportText({ language: 'ko', missing: true, format: 'po' })).replace(
+      NEW_P0,
+      '$1"노동자들이 10월 2일 단둥에 더 도착했다."',
+    );
     fs.writeFileSync(file, filled);
     const before = snapshot();
-    const imported = await cli('i18n', ['import', file], env());
-    expect(imported.code).toBe(0);
-    expect(imported.stdout).toMatch(/imported 1 ko translation\(s\)/);
+    const imported = await importTranslations(t.db, locales.root, { file });
+    expect(imported).toEqual({
+      ok: true,
+      file,
+      language: 'ko',
+      format: 'po',
+      imported: 1,
+      reviewed: 1,
+      written: ['ko/articles/new-arrivals.json'],
+    });
     const after = snapshot();
     const changed = Object.keys(after)
       .filter((k) => after[k] !== before[k])
@@ -106,8 +153,7 @@ describe('export and import', () => {
   it.each([
     [
       'a translation that breaks the glossary',
-      (po: string) =>
-        po.replace(/(msgctxt "articles\/new-arrivals:paragraphs.p0"\nmsgid "[^"]*"\nmsgstr )"[^"]*"/, '$1"노동자들이 더 도착했다."'),
+      (po: string) => po.replace(NEW_P0, '$1"노동자들이 더 도착했다."'),
       /glossary: the source mentions Dandong/,
     ],
     [
@@ -128,52 +174,29 @@ describe('export and import', () => {
       /target language "en" is not one translators write/,
     ],
   ])('refuses %s and writes nothing', async (_name, spoil, message) => {
+    // A full export with the new article's first paragraph translated, then spoiled.
+    const good = (await exportText({ language: 'ko', format: 'po' })).replace(NEW_P0, '$1"10월 2일 단둥에 노동자들이 더 도착했다."');
     const file = path.join(work, 'bad.po');
-    goodPo ??= (await cli('i18n', ['export', '--lang', 'ko', '--format', 'po'], env())).stdout;
-    fs.writeFileSync(
-      file,
-      spoil(
-        goodPo.replace(
-          /(msgctxt "articles\/new-arrivals:paragraphs.p0"\nmsgid "[^"]*"\nmsgstr )"[^"]*"/,
-          '$1"10월 2일 단둥에 노동자들이 더 도착했다."',
-        ),
-      ),
-    );
+    fs.writeFileSync(file, spoil(good));
     const before = snapshot();
-    const imported = await cli('i18n', ['import', file], env());
-    expect(imported.code).toBe(1);
-    expect(imported.stderr).toMatch(message);
-    expect(imported.stderr).toMatch(/nothing written/);
+    expect(await refusal({ file })).toMatch(message);
     expect(snapshot()).toEqual(before);
   });
 
   it('refuses to import into a language whose files are broken (it would rebuild them from the import alone)', async () => {
-    const file = path.join(work, 'one.po');
-    goodPo ??= (await cli('i18n', ['export', '--lang', 'ko', '--format', 'po'], env())).stdout;
-    fs.writeFileSync(file, goodPo);
+    const po = await exportText({ language: 'ko', format: 'po' });
     const entities = locales.file('ko/entities.json');
-    const original = fs.readFileSync(entities, 'utf8');
-    fs.writeFileSync(entities, original.replace(/\n}\n$/, ',\n}\n'));
-    try {
-      const before = snapshot();
-      const run = await cli('i18n', ['import', file], env());
-      expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(/ko\/entities\.json:\d+: error: invalid JSON.*fix this file before importing into it/);
-      expect(snapshot()).toEqual(before);
-    } finally {
-      fs.writeFileSync(entities, original);
-    }
+    fs.writeFileSync(entities, fs.readFileSync(entities, 'utf8').replace(/\n}\n$/, ',\n}\n'));
+    const before = snapshot();
+    expect(await refusal({ text: po })).toMatch(/ko\/entities\.json:\d+: error: invalid JSON.*fix this file before importing into it/);
+    expect(snapshot()).toEqual(before);
   });
 
   it('refuses an import that breaks strings it does not contain (a new name fails other paragraphs’ glossary)', async () => {
-    const file = path.join(work, 'name.xlf');
-    const glossary = await cli('i18n', ['export', '--lang', 'ko', '--glossary', '--format', 'xliff'], env());
-    fs.writeFileSync(file, glossary.stdout.replace('<target>둥강</target>', '<target>동강</target>'));
+    const glossary = await exportText({ language: 'ko', glossary: true, format: 'xliff' });
     const before = snapshot();
-    const run = await cli('i18n', ['import', file], env());
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/paragraphs\.p1: glossary: the source mentions Donggang/);
-    expect(run.stderr).toMatch(/nothing written/);
+    const problems = await refusal({ text: glossary.replace('<target>둥강</target>', '<target>동강</target>'), name: 'name.xlf' });
+    expect(problems).toMatch(/paragraphs\.p1: glossary: the source mentions Donggang/);
     expect(snapshot()).toEqual(before);
   });
 
@@ -184,17 +207,15 @@ describe('export and import', () => {
       seed.replace('has long relied on sending workers overseas', 'has long relied on sending laborers overseas'),
     );
     try {
-      const xlf = path.join(work, 'stale.xlf');
-      await cli('i18n', ['export', '--lang', 'ko', '--format', 'xliff', '--out', xlf], env());
+      const xlf = await exportText({ language: 'ko', format: 'xliff' });
       const before = snapshot();
-      const run = await cli('i18n', ['import', xlf], env());
-      expect(run.code).toBe(0);
-      expect(run.stdout).toMatch(/; 0 marked current/);
+      const run = await importTranslations(t.db, locales.root, { text: xlf });
+      expect(run).toMatchObject({ ok: true, imported: 69, reviewed: 0, written: [] });
       expect(snapshot()).toEqual(before);
-      const stale = await cli('i18n', ['status', '--json', '--lang', 'ko'], env());
-      expect(JSON.parse(stale.stdout)[0].staleKeys).toEqual([`articles/${SEED_SLUG}:paragraphs.p9`]);
-      const po = await cli('i18n', ['export', '--lang', 'ko', '--stale', '--format', 'po'], env());
-      expect(po.stdout).toMatch(/#, fuzzy\nmsgctxt "articles\/nk-workers-china-seafood-plants:paragraphs.p9"/);
+      const stale = await translationStatusReport(t.db, locales.root, { language: 'ko' });
+      expect(stale.languages[0]?.staleKeys).toEqual([`articles/${SEED_SLUG}:paragraphs.p9`]);
+      const po = await exportText({ language: 'ko', stale: true, format: 'po' });
+      expect(po).toMatch(/#, fuzzy\nmsgctxt "articles\/nk-workers-china-seafood-plants:paragraphs.p9"/);
     } finally {
       await ingestText(t.db.prisma, seed);
     }
@@ -202,10 +223,29 @@ describe('export and import', () => {
 
   it('refuses a bad --lang before touching anything', async () => {
     for (const lang of ['../../etc', 'fr', 'KO']) {
-      const run = await cli('i18n', ['export', '--lang', lang, '--format', 'po'], env());
-      expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/--lang ".*" is not one of en, ko, zh-Hans, zh-Hant/);
+      // The CLI refuses it while reading its arguments (exit 2), before it opens the database.
+      const args = readArguments(['export', '--', '--lang', lang, '--format', 'po']);
+      expect(() => validate(args)).toThrow(UsageError);
+      expect(() => validate(args)).toThrow(/^--lang ".*" is not one of en, ko, zh-Hans, zh-Hant$/);
+      // And the service refuses it before reading anything.
+      await expect(exportTranslations(t.db, locales.root, { language: lang, format: 'po' })).rejects.toMatchObject({
+        code: 'UNSUPPORTED_LANGUAGE',
+      });
     }
-    expect(SEED_SLUG).toBeTruthy();
+    expect(() => validate(readArguments(['export', '--lang', 'ko', '--format', 'tmx']))).toThrow(
+      '--format must be xliff (2.0), xliff12 or po',
+    );
+    expect(() => validate(readArguments(['import']))).toThrow('usage: npm run i18n:import -- <file.xlf|file.po>');
+    expect(validate(readArguments(['export', '--lang', 'zh-Hant', '--format', 'po']))).toMatchObject({
+      command: 'export',
+      language: 'zh-Hant',
+      format: 'po',
+    });
+  });
+
+  it('refuses a file that does not exist', async () => {
+    await expect(importTranslations(t.db, locales.root, { file: path.join(work, 'none.po') })).rejects.toMatchObject({
+      code: 'NO_SUCH_FILE',
+    });
   });
 });

@@ -1,55 +1,36 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Catalog, useCatalog } from '../../src/i18n/catalog.js';
-import { checkLocales, formatProblem } from '../../src/i18n/check.js';
-import { markCurrent } from '../../src/i18n/exchange.js';
-import { translationStatus } from '../../src/i18n/status.js';
-import { translationUnits } from '../../src/i18n/units.js';
+import { formatProblem } from '../../src/i18n/check.js';
+import { markCurrent } from '../../src/i18n/records.js';
 import { ingestText } from '../../src/ingest/index.js';
+import { checkTranslations, markTranslationsCurrent, TranslationError, translationStatusReport } from '../../src/services/translations.js';
 import { createApp } from '../../src/yoga.js';
 import { cli } from '../helpers/cli.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { useTestDatabase } from '../helpers/db.js';
 import { gql } from '../helpers/gql.js';
 import { copyLocales } from '../helpers/locales.js';
 import { SEED_SLUG } from '../helpers/seed.js';
 
-let t: TestDatabase;
+const t = useTestDatabase({ seedCorpus: true });
+/** A private copy of the shipped locale files for each test, served by the app. */
 let locales: ReturnType<typeof copyLocales>;
 const yoga = createApp();
 const SEED = fs.readFileSync('data/articles/nk-workers-china-seafood-plants.txt', 'utf8');
 const env = () => ({ DATABASE_URL: t.url, LOCALES_DIR: locales.root, DATA_DIR: path.join(os.tmpdir(), 'pgdesk-unused') });
 
-beforeAll(async () => {
-  t = await openTestDatabase({ seedCorpus: true });
+beforeEach(() => {
   locales = copyLocales();
+  useCatalog(Catalog.load(locales.root));
 });
-afterAll(async () => {
-  locales.remove();
-  await t.drop();
-});
+afterEach(() => locales.remove());
 
-async function checkWith(edit: (root: string) => void) {
-  const copy = copyLocales();
-  try {
-    edit(copy.root);
-    const catalog = Catalog.load(copy.root);
-    const units = await translationUnits(t.db.prisma, catalog);
-    const rows = await t.db.prisma.entity.findMany({
-      where: { articles: { some: {} } },
-      select: { key: true, kind: true, name: true, dateValue: true },
-    });
-    const texts = new Map<string, string>();
-    for (const lang of ['ko', 'zh-Hans']) {
-      for (const rel of ['entities.json', `articles/${SEED_SLUG}.json`, 'common.json', 'errors.json']) {
-        texts.set(`${lang}/${rel}`, fs.readFileSync(path.join(copy.root, lang, rel), 'utf8'));
-      }
-    }
-    return checkLocales({ catalog, units, entities: new Map(rows.map((r) => [r.key, r])), texts }).map(formatProblem);
-  } finally {
-    copy.remove();
-  }
+/** The problems i18n:check reports, one line each, after an edit to a fresh copy of the locales. */
+async function checkWith(edit: (root: string) => void): Promise<string[]> {
+  edit(locales.root);
+  return (await checkTranslations(t.db, locales.root)).problems.map(formatProblem);
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the planted-mistake tests edit locale JSON freely
@@ -62,11 +43,9 @@ const editJson = (root: string, rel: string, fn: (data: Record<string, any>) => 
 const KO_ARTICLE = `ko/articles/${SEED_SLUG}.json`;
 
 describe('i18n:check', () => {
-  it('passes on the shipped locales (npm run i18n:check exits 0)', async () => {
+  it('passes on the shipped locales', async () => {
     expect(await checkWith(() => {})).toEqual([]);
-    const run = await cli('i18n', ['check'], env());
-    expect(run.stdout).toMatch(/^0 error\(s\), 0 warning\(s\)/m);
-    expect(run.code).toBe(0);
+    expect(await checkTranslations(t.db, locales.root)).toEqual({ root: locales.root, problems: [], errors: 0, warnings: 0 });
   });
 
   it.each([
@@ -147,26 +126,29 @@ describe('i18n:check', () => {
     ).toBe(true);
   });
 
-  it('fails through the CLI with a non-zero exit and one line per problem', async () => {
+  it('counts errors and warnings apart', async () => {
     editJson(locales.root, 'ko/common.json', (d) => {
       d.entityKind.PLACE = '';
     });
-    try {
-      const run = await cli('i18n', ['check'], env());
-      expect(run.code).toBe(1);
-      expect(run.stdout).toMatch(/^ko\/common\.json:\d+: error: entityKind\.PLACE: empty translation/m);
-      expect(run.stdout).toMatch(/^1 error\(s\), 0 warning\(s\)/m);
-    } finally {
-      editJson(locales.root, 'ko/common.json', (d) => {
-        d.entityKind.PLACE = '장소';
-      });
-    }
+    editJson(locales.root, KO_ARTICLE, (d) => {
+      d.paragraphs.p7 = 'Signs of warming relations';
+    });
+    expect(await checkTranslations(t.db, locales.root)).toMatchObject({ errors: 1, warnings: 1 });
+  });
+
+  it('npm run i18n:check fails with a non-zero exit and one line per problem', async () => {
+    editJson(locales.root, 'ko/common.json', (d) => {
+      d.entityKind.PLACE = '';
+    });
+    const run = await cli('i18n', ['check'], env());
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^ko\/common\.json:\d+: error: entityKind\.PLACE: empty translation/m);
+    expect(run.stdout).toMatch(new RegExp(`^1 error\\(s\\), 0 warning\\(s\\) in ${locales.root}$`, 'm'));
   });
 });
 
 describe('staleness', () => {
   it('follows a source change: still served, marked stale, until marked current', async () => {
-    const records = locales.read('.sources/ko.json');
     const before = await gql(yoga, `{ article(slug: "${SEED_SLUG}", lang: "ko") { paragraphs { position stale provenance text } } }`);
     expect(before.data?.article.paragraphs.filter((p: { stale: boolean }) => p.stale)).toEqual([]);
 
@@ -174,69 +156,105 @@ describe('staleness', () => {
       t.db.prisma,
       SEED.replace('the women received 60 days of training', 'the women received 60 days of political training'),
     );
-    const after = await gql(
-      yoga,
-      `{ article(slug: "${SEED_SLUG}") {
-      ko: paragraphs { position stale provenance text(lang: "ko") s: stale(lang: "ko") }
-      tw: paragraphs { s: stale(lang: "zh-Hant") p: provenance(lang: "zh-Hant") }
-      en: paragraphs { s: stale } } }`,
-    );
-    const ko = after.data?.article.ko;
-    expect(ko.filter((p: { s: boolean }) => p.s).map((p: { position: number }) => p.position)).toEqual([3]);
-    expect(ko[3].text).toBe(before.data?.article.paragraphs[3].text);
-    expect(after.data?.article.tw[3]).toEqual({ s: true, p: 'CONVERTED' });
-    expect(after.data?.article.en.every((p: { s: boolean }) => !p.s)).toBe(true);
+    try {
+      const after = await gql(
+        yoga,
+        `{ article(slug: "${SEED_SLUG}") {
+        ko: paragraphs { position stale provenance text(lang: "ko") s: stale(lang: "ko") }
+        tw: paragraphs { s: stale(lang: "zh-Hant") p: provenance(lang: "zh-Hant") }
+        en: paragraphs { s: stale } } }`,
+      );
+      const ko = after.data?.article.ko;
+      expect(ko.filter((p: { s: boolean }) => p.s).map((p: { position: number }) => p.position)).toEqual([3]);
+      expect(ko[3].text).toBe(before.data?.article.paragraphs[3].text);
+      expect(after.data?.article.tw[3]).toEqual({ s: true, p: 'CONVERTED' });
+      expect(after.data?.article.en.every((p: { s: boolean }) => !p.s)).toBe(true);
 
-    const status = await gql(yoga, '{ translationStatus(lang: "ko") { stale staleKeys missing coverage } }');
-    expect(status.data?.translationStatus).toMatchObject({
-      stale: 1,
-      staleKeys: [`articles/${SEED_SLUG}:paragraphs.p3`],
-      missing: 0,
-      coverage: 1,
-    });
+      const status = await gql(yoga, '{ translationStatus(lang: "ko") { stale staleKeys missing coverage } }');
+      expect(status.data?.translationStatus).toMatchObject({
+        stale: 1,
+        staleKeys: [`articles/${SEED_SLUG}:paragraphs.p3`],
+        missing: 0,
+        coverage: 1,
+      });
 
-    // The translator reviews it and marks it current, without touching a hash.
-    const run = await cli('i18n', ['mark-current', '--lang', 'ko', '--key', `articles/${SEED_SLUG}:paragraphs.p3`], env());
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/marked 1 ko translation\(s\) current/);
-    useCatalog(Catalog.load(locales.root));
-    const cleared = await gql(
-      yoga,
-      '{ translationStatus(lang: "ko") { stale } zh: translationStatus(lang: "zh-Hans") { stale staleKeys } }',
-    );
-    expect(cleared.data?.translationStatus.stale).toBe(0);
-    expect(cleared.data?.zh.stale).toBe(1);
-    await ingestText(t.db.prisma, SEED);
-    fs.writeFileSync(locales.file('.sources/ko.json'), records);
-    useCatalog(Catalog.load(locales.root));
+      // The translator reviews it and marks it current, without touching a hash.
+      const run = await cli('i18n', ['mark-current', '--lang', 'ko', '--key', `articles/${SEED_SLUG}:paragraphs.p3`], env());
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/marked 1 ko translation\(s\) current/);
+      useCatalog(Catalog.load(locales.root));
+      const cleared = await gql(
+        yoga,
+        '{ translationStatus(lang: "ko") { stale } zh: translationStatus(lang: "zh-Hans") { stale staleKeys } }',
+      );
+      expect(cleared.data?.translationStatus.stale).toBe(0);
+      expect(cleared.data?.zh.stale).toBe(1);
+    } finally {
+      await ingestText(t.db.prisma, SEED);
+    }
+  });
+
+  it('marks current what is asked, and refuses a key without a translation', async () => {
+    const key = `articles/${SEED_SLUG}:paragraphs.p3`;
+    const records = JSON.parse(locales.read('.sources/ko.json'));
+    delete records[`articles/${SEED_SLUG}`]['paragraphs.p3'];
+    fs.writeFileSync(locales.file('.sources/ko.json'), JSON.stringify(records));
+    const stale = await translationStatusReport(t.db, locales.root, { language: 'ko' });
+    expect(stale.languages[0]?.staleKeys).toEqual([key]);
+
+    const refused = markTranslationsCurrent(t.db, locales.root, 'ko', [key, 'articles/nope:title']);
+    await expect(refused).rejects.toThrow(new TranslationError('UNKNOWN_KEY', 'no ko translation for: articles/nope:title'));
+    await expect(refused).rejects.toMatchObject({ code: 'UNKNOWN_KEY' });
+    expect(JSON.parse(locales.read('.sources/ko.json'))).toEqual(records);
+
+    expect(await markTranslationsCurrent(t.db, locales.root, 'ko', [key])).toEqual({ language: 'ko', keys: [key], count: 1 });
+    expect((await translationStatusReport(t.db, locales.root, { language: 'ko' })).languages[0]?.stale).toBe(0);
+    // zh-Hant marks only what its translators wrote: none of the shipped strings.
+    expect(await markTranslationsCurrent(t.db, locales.root, 'zh-Hant')).toEqual({ language: 'zh-Hant', keys: [], count: 0 });
   });
 
   it('a new article is missing work in every language at once', async () => {
     await ingestText(t.db.prisma, '---\nslug: fresh-report\n---\nA fresh report from Dandong.\nA second paragraph.');
-    const res = await gql(
-      yoga,
-      `{ ko: translationStatus(lang: "ko") { missingKeys } zh: translationStatus(lang: "zh-Hans") { missingKeys } tw: translationStatus(lang: "zh-Hant") { missingKeys } }`,
-    );
-    for (const lang of ['ko', 'zh', 'tw']) {
-      expect(res.data?.[lang].missingKeys).toEqual([
-        'articles/fresh-report:title',
-        'articles/fresh-report:paragraphs.p0',
-        'articles/fresh-report:paragraphs.p1',
-      ]);
+    try {
+      const res = await gql(
+        yoga,
+        `{ ko: translationStatus(lang: "ko") { missingKeys } zh: translationStatus(lang: "zh-Hans") { missingKeys } tw: translationStatus(lang: "zh-Hant") { missingKeys } }`,
+      );
+      for (const lang of ['ko', 'zh', 'tw']) {
+        expect(res.data?.[lang].missingKeys).toEqual([
+          'articles/fresh-report:title',
+          'articles/fresh-report:paragraphs.p0',
+          'articles/fresh-report:paragraphs.p1',
+        ]);
+      }
+      const report = await translationStatusReport(t.db, locales.root, { language: 'ko' });
+      expect(report.languages[0]?.namespaces.find((n) => n.namespace === 'articles/fresh-report')).toMatchObject({
+        total: 3,
+        missing: 3,
+        coverage: 0,
+      });
+    } finally {
+      await t.db.prisma.article.delete({ where: { slug: 'fresh-report' } });
     }
-    const units = await translationUnits(t.db.prisma, Catalog.load(locales.root));
-    const status = translationStatus(Catalog.load(locales.root), units, 'ko');
-    expect(status.namespaces.find((n) => n.namespace === 'articles/fresh-report')).toMatchObject({ total: 3, missing: 3, coverage: 0 });
-    await t.db.prisma.article.delete({ where: { slug: 'fresh-report' } });
   });
 
-  it('npm run i18n:status prints the table, and --json the same figures', async () => {
+  it('the status report has every language translators write, with the figures npm run i18n:status prints', async () => {
+    const report = await translationStatusReport(t.db, locales.root);
+    expect(report.languages.map((s) => s.language)).toEqual(['ko', 'zh-Hans', 'zh-Hant']);
+    expect(report.errors).toEqual([]);
+    expect(report.languages[0]).toMatchObject({ language: 'ko', total: 69, translated: 69, missing: 0, stale: 0, coverage: 1 });
+    const zh = await translationStatusReport(t.db, locales.root, { language: 'zh-Hans' });
+    expect(zh.languages).toHaveLength(1);
+    expect(zh.languages[0]).toMatchObject({ language: 'zh-Hans', total: 69, translated: 69, missing: 0, coverage: 1 });
+    await expect(translationStatusReport(t.db, locales.root, { language: 'fr' })).rejects.toMatchObject({ code: 'UNSUPPORTED_LANGUAGE' });
+  });
+
+  it('npm run i18n:status prints the table', async () => {
     const table = await cli('i18n', ['status'], env());
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^language\s+namespace\s+total\s+translated\s+missing\s+stale\s+coverage$/m);
     expect(table.stdout).toMatch(/^ko\s+\(all\)\s+69\s+69\s+0\s+0\s+100\.0%$/m);
-    const json = JSON.parse((await cli('i18n', ['status', '--json', '--lang', 'zh-Hans'], env())).stdout);
-    expect(json[0]).toMatchObject({ language: 'zh-Hans', total: 69, translated: 69, missing: 0, coverage: 1 });
+    expect(table.stdout).toMatch(/^zh-Hant\s+\(all\)\s+69\s+69\s+0\s+0\s+100\.0%$/m);
   });
 });
 

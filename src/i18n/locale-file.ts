@@ -1,0 +1,80 @@
+// One locale file: which namespace it holds, parsing and shape checks, its leaves, its canonical form.
+import path from 'node:path';
+import { type ParseError, parse as parseJsonc } from 'jsonc-parser';
+
+export interface LoadError {
+  /** Path relative to the locales folder, such as "ko/entities.json". */
+  file: string;
+  line: number | null;
+  message: string;
+}
+
+export type Resource = { [key: string]: string | string[] | Resource };
+
+/** A namespace is a fixed name or an article's slug; anything else in a language folder is refused. */
+const NAMESPACE = /^(?:common|errors|entities|articles\/[a-z0-9]+(?:-[a-z0-9]+)*)$/;
+
+/** Every leaf of a locale file as [dotted key, value]. */
+export function flatten(value: Resource, prefix = ''): Array<[string, string | string[]]> {
+  return Object.entries(value).flatMap(([k, v]) =>
+    typeof v === 'string' || Array.isArray(v) ? [[`${prefix}${k}`, v] as [string, string | string[]]] : flatten(v, `${prefix}${k}.`),
+  );
+}
+
+/** Line (1-based) of a character offset in a text. */
+export function lineOf(text: string, offset: number): number {
+  return text.slice(0, offset).split('\n').length;
+}
+
+/** Checks that parsed JSON is nested objects of strings (or arrays of strings); returns the first problem. */
+function shapeProblem(value: unknown, at = ''): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${at || 'the file'} must be an object of strings`;
+  for (const [k, v] of Object.entries(value)) {
+    const where = at ? `${at}.${k}` : k;
+    if (k === '' || k.includes(':') || k === '__proto__' || k === 'constructor' || k === 'prototype')
+      return `key "${where}" is not allowed`;
+    if (typeof v === 'string') continue;
+    if (Array.isArray(v)) {
+      if (v.some((x) => typeof x !== 'string')) return `"${where}" must be a list of strings`;
+      continue;
+    }
+    const inner = shapeProblem(v, where);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+/** The namespace a file in a language folder holds, or a LoadError when it holds none. */
+export function namespaceOf(root: string, language: string, file: string): string {
+  const relative = path.relative(path.join(root, language), file).split(path.sep).join('/');
+  const namespace = relative.replace(/\.json$/, '');
+  if (!relative.endsWith('.json') || !NAMESPACE.test(namespace)) {
+    throw {
+      file: `${language}/${relative}`,
+      line: null,
+      message: 'not a known locale file (common, errors, entities or articles/<slug>.json)',
+    } satisfies LoadError;
+  }
+  return namespace;
+}
+
+/** Parses and validates a locale file's text. Throws a LoadError (with the line, for invalid JSON). */
+export function parseLocaleText(display: string, text: string): Resource {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    const message = (err as Error).message;
+    // jsonc-parser, strict, says where the first error is; JSON.parse's message says what it is.
+    const errors: ParseError[] = [];
+    parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const line = errors[0] ? lineOf(text, errors[0].offset) : lineOf(text, text.length);
+    throw { file: display, line, message: `invalid JSON: ${message.replace(/^Unexpected/, 'unexpected')}` } satisfies LoadError;
+  }
+  const problem = shapeProblem(data);
+  if (problem) throw { file: display, line: null, message: `wrong shape: ${problem}` } satisfies LoadError;
+  return data as Resource;
+}
+
+/** Canonical form of a locale file: two-space JSON and a final newline. */
+export const serialize = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
