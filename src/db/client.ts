@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { lockDataDir } from './lock.js';
 
 /** Runs raw SQL on the same database the Prisma client uses (for migrations and checks). */
 export interface SqlRunner {
@@ -96,7 +97,14 @@ async function openPglite(dataDir: string): Promise<Database> {
   // Loaded only for the embedded database: a server on PostgreSQL never pays for PGlite's WASM build.
   const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  const lock = lockDataDir(dataDir);
+  let db: InstanceType<typeof PGlite>;
+  try {
+    db = await PGlite.create(dataDir);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db), log: [{ emit: 'event', level: 'query' }] });
   const runner = {
     exec: async (text: string) => void (await db.exec(text)),
@@ -119,6 +127,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     async close() {
       await prisma.$disconnect();
       if (!db.closed) await db.close();
+      lock.release();
     },
   };
 }
