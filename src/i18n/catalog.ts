@@ -53,7 +53,9 @@ export class Catalog {
   /** Reads every locale file under root; zh-Hant is served converted from zh-Hans, with its own files on top. */
   static load(root = LOCALES_DIR, options: LoadOptions = {}): Catalog {
     const { files, records, errors } = readLocaleFiles(root, options);
-    const traditional = deriveTraditional(files.get('zh-Hans') ?? new Map(), files.get('zh-Hant') ?? new Map());
+    const conversions = options.lastGood?.conversions();
+    const traditional = deriveTraditional(files.get('zh-Hans') ?? new Map(), files.get('zh-Hant') ?? new Map(), conversions);
+    if (conversions) options.lastGood?.saveConversions(conversions);
     const served = new Map(files).set('zh-Hant', traditional.files);
     const namespaces = [...new Set([...served.values()].flatMap((b) => [...b.keys()]))].sort();
     return new Catalog(createI18n(served, namespaces), errors, traditional.overrides, namespaces, files, records, root);

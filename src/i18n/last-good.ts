@@ -23,13 +23,32 @@ export class LastGoodStore {
   }
 
   set(language: string, namespace: string, data: Resource): void {
-    const file = this.file(language, namespace);
-    const text = `${JSON.stringify(data)}\n`;
-    try {
-      if (fs.readFileSync(file, 'utf8') === text) return;
-    } catch {
-      // not there yet
-    }
-    writeAtomic(file, text);
+    writeIfChanged(this.file(language, namespace), `${JSON.stringify(data)}\n`);
   }
+
+  /** zh-Hant conversions of the zh-Hans strings last loaded, so a restart need not build OpenCC's dictionaries. */
+  conversions(): Map<string, string> {
+    try {
+      return new Map(Object.entries(JSON.parse(fs.readFileSync(this.conversionsFile(), 'utf8')) as Record<string, string>));
+    } catch {
+      return new Map();
+    }
+  }
+
+  saveConversions(conversions: Map<string, string>): void {
+    writeIfChanged(this.conversionsFile(), `${JSON.stringify(Object.fromEntries(conversions))}\n`);
+  }
+
+  private conversionsFile() {
+    return path.join(this.dir, 'zh-Hant.conversions.json');
+  }
+}
+
+function writeIfChanged(file: string, text: string): void {
+  try {
+    if (fs.readFileSync(file, 'utf8') === text) return;
+  } catch {
+    // not there yet
+  }
+  writeAtomic(file, text);
 }

@@ -21,11 +21,27 @@ export interface Traditional {
   overrides: Set<string>;
 }
 
-/** zh-Hant from the zh-Hans files and the zh-Hant files translators wrote. */
-export function deriveTraditional(simplified: Map<string, Resource>, written: Map<string, Resource>): Traditional {
+/**
+ * zh-Hant from the zh-Hans files and the zh-Hant files translators wrote. `known` holds conversions
+ * made earlier (zh-Hans → zh-Hant): OpenCC's dictionaries (about 70 MB) are built only when a string
+ * is missing from it. On return it holds exactly the conversions of the current zh-Hans strings.
+ */
+export function deriveTraditional(
+  simplified: Map<string, Resource>,
+  written: Map<string, Resource>,
+  known: Map<string, string> = new Map(),
+): Traditional {
   const files = new Map<string, Resource>();
   const overrides = new Set<string>();
-  for (const [ns, data] of simplified) files.set(ns, mapStrings(data, convertToTraditional));
+  const used = new Map<string, string>();
+  const convert = (text: string) => {
+    const converted = known.get(text) ?? convertToTraditional(text);
+    used.set(text, converted);
+    return converted;
+  };
+  for (const [ns, data] of simplified) files.set(ns, mapStrings(data, convert));
+  known.clear();
+  for (const [k, v] of used) known.set(k, v);
   for (const [ns, data] of written) {
     for (const [key] of flatten(data)) overrides.add(overrideKey(ns, key));
     files.set(ns, deepMerge(files.get(ns) ?? {}, data));

@@ -1,4 +1,7 @@
-export type EntityKind = 'PERSON' | 'PLACE' | 'ORGANIZATION' | 'DATE' | 'QUANTITY';
+// The kinds are the database's (prisma/schema.prisma), re-exported for the extractor.
+import type { EntityKind } from '../generated/prisma/enums.js';
+
+export type { EntityKind };
 
 /** An entity the extractor already knows, from the database (and so from every earlier ingest). */
 export interface KnownEntity {

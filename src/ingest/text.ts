@@ -2,7 +2,9 @@ import { sha256 } from '../lib/files.js';
 import { IngestError } from './errors.js';
 import { loadedNlp, type Nlp } from './nlp.js';
 
-export type ParagraphKind = 'HEADING' | 'BODY';
+export type { ParagraphKind } from '../generated/prisma/enums.js';
+
+import type { ParagraphKind } from '../generated/prisma/enums.js';
 
 export interface ParsedParagraph {
   position: number;
