@@ -17,6 +17,8 @@ export interface Config {
   dbPoolMax: number;
   /** Folder of the locale files translators edit. */
   localesDir: string;
+  /** Bearer token that enables the write API (mutations); unset, mutations are refused. */
+  adminToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -32,6 +34,16 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return value;
 }
 
+/** At least 16 characters of printable ASCII: a token short enough to guess is refused at start. */
+function adminToken(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.ADMIN_TOKEN?.trim();
+  if (!raw) return undefined;
+  if (raw.length < 16 || !/^[\x21-\x7e]+$/.test(raw)) {
+    throw new ConfigError('ADMIN_TOKEN must be at least 16 printable ASCII characters without spaces (for example: openssl rand -hex 32)');
+  }
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -45,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbConnectTimeoutMs: integer(env, 'DB_CONNECT_TIMEOUT_MS', 5000, 1, 600_000),
     dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 15_000, 1, 3_600_000),
     dbPoolMax: integer(env, 'DB_POOL_MAX', 10, 1, 1000),
+    adminToken: adminToken(env),
     localesDir: path.resolve(env.LOCALES_DIR?.trim() || path.join(path.dirname(fileURLToPath(import.meta.url)), '../locales')),
   };
 }

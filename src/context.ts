@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import { type Caller, callerOf } from './auth.js';
 import { type Catalog, catalog } from './i18n/catalog.js';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language, matchLanguage, type Negotiation, negotiate } from './i18n/languages.js';
 
@@ -17,11 +18,24 @@ export interface Context {
   served: Set<Language>;
   /** Results several fields of one request share (loaded once per request). */
   shared: Map<string, Promise<unknown>>;
+  /** Who is asking, by the Authorization header: mutations need the admin. */
+  caller: Caller;
+  /** False when ADMIN_TOKEN is unset: the write API is off. */
+  writeEnabled: boolean;
+  /** Largest article text the write API accepts, in bytes (INGEST_MAX_BYTES). */
+  ingestMaxBytes: number;
+}
+
+export interface ContextOptions {
+  /** ADMIN_TOKEN: enables the write API for requests that bear it. */
+  adminToken?: string;
+  /** INGEST_MAX_BYTES. */
+  ingestMaxBytes?: number;
 }
 
 const contexts = new WeakMap<Request, Context>();
 
-export function createContext(request: Request): Context {
+export function createContext(request: Request, options: ContextOptions = {}): Context {
   const context: Context = {
     request,
     catalog: catalog(),
@@ -30,6 +44,9 @@ export function createContext(request: Request): Context {
     requestedArguments: new Set(),
     served: new Set(),
     shared: new Map(),
+    caller: callerOf(request.headers.get('authorization'), options.adminToken),
+    writeEnabled: !!options.adminToken,
+    ingestMaxBytes: options.ingestMaxBytes ?? 1024 * 1024,
   };
   contexts.set(request, context);
   return context;
@@ -38,9 +55,9 @@ export function createContext(request: Request): Context {
 export const contextOf = (request: Request) => contexts.get(request);
 
 /** A request-supplied value, made safe to echo in a message: printable, bounded. */
-export function echo(value: string): string {
+export function echo(value: string, max = 40): string {
   const clean = value.replace(/[^\x20-\x7e\u00a0-\uffff]/g, '?');
-  return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
+  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }
 
 /** An expected error: a stable code in extensions and a message in the request's language. */

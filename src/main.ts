@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { useDatabase } from './db/current.js';
+import { DatabaseLockedError } from './db/lock.js';
 import { LastGoodStore } from './i18n/catalog.js';
 import { startLocales } from './i18n/watch.js';
 import { prepareDatabase } from './services/setup.js';
@@ -19,11 +20,12 @@ async function main() {
   const report = await prepareDatabase(db, { maxBytes: config.ingestMaxBytes });
   if (report.migrationsApplied.length) console.log(`[db] applied migrations: ${report.migrationsApplied.join(', ')}`);
   if (report.gazetteerAdded) console.log(`[db] loaded ${report.gazetteerAdded} known entities into the gazetteer`);
+  if (report.gazetteerUpdated) console.log(`[db] applied ${report.gazetteerUpdated} edited gazetteer entries`);
   if (report.articlesSeeded.length) console.log(`[db] seeded the corpus: ${report.articlesSeeded.join(', ')}`);
   useDatabase(db);
   const locales = startLocales(config.localesDir, new LastGoodStore(path.join(config.dataDir, 'locales-last-good')));
 
-  const yoga = createApp();
+  const yoga = createApp({ adminToken: config.adminToken, ingestMaxBytes: config.ingestMaxBytes });
   const server = createServer(yoga);
   server.listen(config.port, () => {
     console.log(`[http] GraphiQL and the API at http://localhost:${config.port}${yoga.graphqlEndpoint}`);
@@ -47,6 +49,8 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err instanceof ConfigError ? `configuration error: ${err.message}` : err);
+  if (err instanceof ConfigError) console.error(`configuration error: ${err.message}`);
+  else if (err instanceof DatabaseLockedError) console.error(`not starting: ${err.message}`);
+  else console.error(err);
   process.exit(1);
 });

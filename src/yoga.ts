@@ -4,7 +4,7 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { type ExecutionResult, GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
-import { type Context, contextOf, createContext } from './context.js';
+import { type Context, type ContextOptions, contextOf, createContext } from './context.js';
 import { catalog } from './i18n/catalog.js';
 import { DEFAULT_LANGUAGE, LANGUAGES, negotiate } from './i18n/languages.js';
 import { schema } from './schema/index.js';
@@ -97,8 +97,11 @@ const languagePlugin: Plugin<Context> = {
   },
 };
 
-/** The GraphQL application: schema, context, limits, masking. Exported without a listener so tests call `yoga.fetch`. */
-export function createApp() {
+/**
+ * The GraphQL application: schema, context, limits, masking. Exported without a listener so tests
+ * call `yoga.fetch`. With `adminToken` (ADMIN_TOKEN), requests bearing it may use the mutations.
+ */
+export function createApp(options: ContextOptions = {}) {
   catalog(); // load the locale files now rather than on the first request
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -111,7 +114,7 @@ export function createApp() {
       defaultQuery: EXAMPLE_QUERY,
       headers: JSON.stringify({ 'Accept-Language': 'ko' }, null, 2),
     },
-    context: ({ request }) => createContext(request),
+    context: ({ request }) => createContext(request, options),
     plugins: [
       maxTokensPlugin({ n: LIMITS.tokens }),
       maxDepthPlugin({ n: LIMITS.depth, ignoreIntrospection: true, flattenFragments: true, ...reportAsValidationError }),

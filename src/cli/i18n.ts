@@ -4,6 +4,7 @@
 //   i18n:mark-current --lang L [--key namespace:key …]   record reviewed translations as current
 //   i18n:export --lang L [--missing|--stale|--glossary] --format xliff|xliff12|po [--out FILE]
 //   i18n:import <file>                   validate like i18n:check; write nothing if anything fails
+//   i18n:rekey                           rename legacy position keys (paragraphs.p3) to stable paragraph keys
 // They read the locale files (LOCALES_DIR, default locales/) and the articles and entities in the
 // database (DATABASE_URL, or the embedded one, seeded with the corpus when empty). The work is done
 // by src/services/translations.ts; this file reads the arguments and prints the results.
@@ -12,7 +13,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
-import { openDatabase } from '../db/client.js';
 import { formatProblem } from '../i18n/check.js';
 import { type Format, isFormat } from '../i18n/exchange.js';
 import { isLanguage, LANGUAGES, type Language } from '../i18n/languages.js';
@@ -23,14 +23,16 @@ import {
   exportTranslations,
   importTranslations,
   markTranslationsCurrent,
+  rekeyLegacyParagraphKeys,
   TranslationError,
   type TranslationsDb,
   translationStatusReport,
 } from '../services/translations.js';
+import { openForCommand } from './open.js';
 
 export class UsageError extends Error {}
 
-const COMMANDS = ['status', 'check', 'mark-current', 'export', 'import'] as const;
+const COMMANDS = ['status', 'check', 'mark-current', 'export', 'import', 'rekey'] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** The command line as node:util parseArgs reads it (an unknown option throws there, as ever). */
@@ -68,7 +70,9 @@ export interface Invocation {
 /** Checks the command and its flags, before anything is opened. */
 export function validate({ command, flags, positionals }: Arguments): Invocation {
   if (!command || !(COMMANDS as readonly string[]).includes(command)) {
-    throw new UsageError('usage: npm run i18n:status | i18n:check | i18n:mark-current | i18n:export | i18n:import (see locales/README.md)');
+    throw new UsageError(
+      'usage: npm run i18n:status | i18n:check | i18n:mark-current | i18n:export | i18n:import | i18n:rekey (see locales/README.md)',
+    );
   }
   const language = languageFlag(flags.lang, command === 'mark-current' || command === 'export');
   const format = flags.format ?? 'xliff';
@@ -104,11 +108,20 @@ async function status(db: TranslationsDb, root: string, run: Invocation): Promis
   if (run.flags.json) {
     console.log(JSON.stringify(report.languages, null, 2));
   } else {
-    const rows = [['language', 'namespace', 'total', 'translated', 'missing', 'stale', 'coverage']];
+    const rows = [['language', 'namespace', 'total', 'translated', 'missing', 'stale', 'orphaned', 'coverage']];
     for (const s of report.languages) {
       for (const n of s.namespaces)
-        rows.push([s.language, n.namespace, `${n.total}`, `${n.translated}`, `${n.missing}`, `${n.stale}`, pct(n.coverage)]);
-      rows.push([s.language, '(all)', `${s.total}`, `${s.translated}`, `${s.missing}`, `${s.stale}`, pct(s.coverage)]);
+        rows.push([
+          s.language,
+          n.namespace,
+          `${n.total}`,
+          `${n.translated}`,
+          `${n.missing}`,
+          `${n.stale}`,
+          `${n.orphaned}`,
+          pct(n.coverage),
+        ]);
+      rows.push([s.language, '(all)', `${s.total}`, `${s.translated}`, `${s.missing}`, `${s.stale}`, `${s.orphaned}`, pct(s.coverage)]);
     }
     const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
     for (const r of rows) console.log(r.map((c, i) => (i >= 2 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  '));
@@ -165,11 +178,23 @@ async function importFile(db: TranslationsDb, root: string, file: string, text: 
   return 0;
 }
 
+/** One line per file that held a legacy key: what was renamed, what was left and why. */
+async function rekey(db: TranslationsDb, root: string): Promise<number> {
+  const result = await rekeyLegacyParagraphKeys(db, root);
+  for (const f of result.files) {
+    const kept = f.kept.map((k) => `${k.key} (${k.reason})`).join(', ');
+    if (f.error) console.log(`${f.file}: ${f.error}`);
+    else console.log(`${f.file}: renamed ${f.renamed.length} key(s)${kept ? `; kept ${f.kept.length}: ${kept}` : ''}`);
+  }
+  console.log(`${result.renamed} key(s) renamed, ${result.kept} left as they were, in ${root}`);
+  return result.files.some((f) => f.error) ? 1 : 0;
+}
+
 async function main(args: Arguments): Promise<number> {
   const run = validate(args);
   const config = loadConfig();
   const text = run.command === 'import' ? importText(run.file as string) : '';
-  const db = await openDatabase(config);
+  const db = await openForCommand(config);
   try {
     await prepareDatabase(db, { maxBytes: config.ingestMaxBytes });
     const root = config.localesDir;
@@ -184,6 +209,8 @@ async function main(args: Arguments): Promise<number> {
         return await exportFile(db, root, run);
       case 'import':
         return await importFile(db, root, run.file as string, text);
+      case 'rekey':
+        return await rekey(db, root);
     }
   } finally {
     await db.close();

@@ -5,9 +5,9 @@
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig } from '../config.js';
-import { openDatabase } from '../db/client.js';
 import { type FileOutcome, findArticleFiles, type IngestFailure, type IngestResult, ingestFiles } from '../services/ingest.js';
 import { prepareDatabase } from '../services/setup.js';
+import { openForCommand } from './open.js';
 
 const paths = process.argv.slice(2).filter((a) => a !== '--');
 if (paths.length === 0 || paths.includes('--help')) {
@@ -27,7 +27,7 @@ const { files, refused } = await findArticleFiles(paths);
 for (const { path: p, error } of refused) console.error(`✗ ${p}: ${reason(error)}`);
 if (files.length === 0) process.exit(1);
 
-const db = await openDatabase(config);
+const db = await openForCommand(config);
 let failed = 0;
 let refusedLater = 0;
 try {
@@ -45,6 +45,7 @@ try {
   const print = (line: string) => (line.startsWith('✗') ? console.error : console.log)(line);
   const result = await ingestFiles(db, files, {
     maxBytes: config.ingestMaxBytes,
+    by: 'cli',
     onProgress: (done, _total, file, outcome) => {
       bar?.update(done, { file: path.basename(file) });
       if (!outcome) return;
@@ -78,7 +79,8 @@ function describe(r: IngestResult): string {
   if (r.status === 'unchanged') return `${r.slug} unchanged`;
   const p = r.paragraphs;
   const parts = [`${r.slug} ${r.status}`, `${p.total} paragraphs`];
-  if (r.status === 'updated') parts.push(`${p.changed} changed, ${p.added} added, ${p.removed} removed`);
+  if (r.status === 'updated')
+    parts.push(`${p.changed} changed, ${p.added} added, ${p.removed} removed${p.moved ? `, ${p.moved} moved` : ''}`);
   parts.push(`${r.entities.total} entities (${r.entities.proposed} proposed)`, `${r.mentions} mentions`);
   if (r.titleDerived) parts.push(`title derived: "${r.title}"`);
   return parts.join(', ');

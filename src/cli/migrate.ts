@@ -1,14 +1,14 @@
 // Applies pending migrations (and loads the gazetteer) on DATABASE_URL, or on the embedded database.
 import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/client.js';
 import { prepareDatabase } from '../services/setup.js';
+import { openForCommand } from './open.js';
 
 const config = loadConfig();
-const db = await openDatabase(config);
+const db = await openForCommand(config);
 try {
   const report = await prepareDatabase(db, { seedCorpus: false });
   console.log(
-    `${db.kind} ${db.location}: applied ${report.migrationsApplied.length} migration(s)${report.migrationsApplied.length ? `: ${report.migrationsApplied.join(', ')}` : ''}; ${report.gazetteerAdded} known entities added`,
+    `${db.kind} ${db.location}: applied ${report.migrationsApplied.length} migration(s)${report.migrationsApplied.length ? `: ${report.migrationsApplied.join(', ')}` : ''}; ${report.gazetteerAdded} known entities added, ${report.gazetteerUpdated} updated`,
   );
 } catch (err) {
   console.error(`migrate failed: ${(err as Error).message}`);

@@ -4,7 +4,7 @@
 import i18next, { type i18n as I18n, type TFunction } from 'i18next';
 import { FALLBACKS, LANGUAGES, type Language } from './languages.js';
 import { LOCALES_DIR, type LoadOptions, readLocaleFiles } from './load.js';
-import type { LoadError, Resource } from './locale-file.js';
+import { flatten, type LoadError, type Resource } from './locale-file.js';
 import { type SourceRecords, shortHash } from './records.js';
 import { deriveTraditional, overrideKey } from './traditional.js';
 
@@ -109,6 +109,12 @@ export class Catalog {
     return typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'))
       ? (value as string | string[])
       : undefined;
+  }
+
+  /** Every key a language serves in a namespace (zh-Hant: converted and its own), in file order. */
+  servedKeys(language: Language, namespace: string): string[] {
+    const bundle = this.i18n.getResourceBundle(language, namespace) as Resource | undefined;
+    return bundle ? flatten(bundle).map(([key]) => key) : [];
   }
 
   has(language: Language, namespace: string, key: string): boolean {

@@ -2,13 +2,44 @@
 import { visit } from 'jsonc-parser';
 import type { Catalog } from './catalog.js';
 import { formatDate, formatDay } from './format.js';
-import { entityAliasesKey, entityNameKey } from './keys.js';
+import { entityAliasesKey, entityNameKey, isArticleNamespace, legacyPosition, paragraphKey, STABLE_PARAGRAPH_KEY } from './keys.js';
 import { type Language, TARGET_LANGUAGES } from './languages.js';
 import { flatten, type Resource } from './locale-file.js';
 import type { Unit } from './units.js';
 
+/** What a problem is, for programs (the web page, GraphQL): stable, unlike the message. */
+export type ProblemCode =
+  /** A file that could not be loaded (invalid JSON, wrong shape, unknown folder or file). */
+  | 'LOAD_ERROR'
+  /** A key the source language does not have. */
+  | 'UNKNOWN_KEY'
+  /** A paragraph key from before stable keys (paragraphs.p3): npm run i18n:rekey renames it. */
+  | 'LEGACY_KEY'
+  /** A translation of a paragraph (or article) that is no longer there: kept, not served. */
+  | 'ORPHANED'
+  | 'NOT_A_STRING'
+  | 'EMPTY'
+  | 'PLACEHOLDERS'
+  | 'UNBALANCED'
+  | 'IDENTICAL_TO_SOURCE'
+  | 'GLOSSARY'
+  /** The language has no name for an entity the source mentions. */
+  | 'GLOSSARY_UNCHECKED'
+  | 'STALE'
+  /** Aliases of an entity the source does not have. */
+  | 'UNKNOWN_ENTITY'
+  /** Aliases that are not a list of non-empty strings. */
+  | 'BAD_ALIASES'
+  /** A file of the language is broken: writing into the language would rebuild it from the new keys alone. */
+  | 'BROKEN_FILE'
+  /** Saving one translation: a language translators do not write. */
+  | 'UNSUPPORTED_LANGUAGE'
+  /** Saving one translation: a text too long to be one. */
+  | 'TOO_LONG';
+
 export interface Problem {
   severity: 'error' | 'warning';
+  code: ProblemCode;
   file: string;
   line: number | null;
   key: string | null;
@@ -88,7 +119,7 @@ export interface CheckInput {
   languages?: Language[];
 }
 
-type Report = (severity: Problem['severity'], key: string, message: string) => void;
+type Report = (severity: Problem['severity'], code: ProblemCode, key: string, message: string) => void;
 
 /** What the checks of one file need to know. */
 interface FileCheck {
@@ -97,25 +128,42 @@ interface FileCheck {
   namespace: string;
   /** The source units, by "namespace:key". */
   units: Map<string, Unit>;
+  /** The current paragraphs' keys of each article namespace, by position. */
+  paragraphs: Map<string, Map<number, string>>;
   report: Report;
+}
+
+/** Each article namespace's paragraph keys by position, from the units. */
+function paragraphsByPosition(units: Unit[]): Map<string, Map<number, string>> {
+  const out = new Map<string, Map<number, string>>();
+  for (const u of units) {
+    if (!isArticleNamespace(u.namespace)) continue;
+    const byPosition = out.get(u.namespace) ?? new Map<number, string>();
+    out.set(u.namespace, byPosition);
+    if (u.position !== undefined) byPosition.set(u.position, u.key);
+  }
+  return out;
 }
 
 /** Every problem in the translators' files. Errors fail the check; warnings do not. */
 export function checkLocales(input: CheckInput): Problem[] {
   const problems: Problem[] = input.catalog.errors.map((e) => ({
     severity: 'error',
+    code: 'LOAD_ERROR',
     file: e.file,
     line: e.line,
     key: null,
     message: e.message,
   }));
   const units = new Map(input.units.map((u) => [`${u.namespace}:${u.key}`, u]));
+  const paragraphs = paragraphsByPosition(input.units);
   for (const language of input.languages ?? TARGET_LANGUAGES) {
     for (const [namespace, data] of input.catalog.files.get(language) ?? new Map<string, Resource>()) {
       const file = `${language}/${namespace}.json`;
       const lines = keyLines(input.texts.get(file) ?? '');
-      const report: Report = (severity, key, message) => problems.push({ severity, file, line: lines.get(key) ?? null, key, message });
-      checkFile({ input, language, namespace, units, report }, data);
+      const report: Report = (severity, code, key, message) =>
+        problems.push({ severity, code, file, line: lines.get(key) ?? null, key, message });
+      checkFile({ input, language, namespace, units, paragraphs, report }, data);
     }
   }
   return problems;
@@ -132,27 +180,74 @@ function checkFile(check: FileCheck, data: Resource): void {
     }
     const unit = units.get(id);
     if (!unit) {
-      report(
-        'error',
-        key,
-        `key does not exist in the source language (${namespace.startsWith('articles/') ? 'no such article or paragraph' : `not in en/${namespace}.json or the entities`})`,
-      );
+      if (isArticleNamespace(namespace)) checkArticleKey(check, key, data);
+      else report('error', 'UNKNOWN_KEY', key, `key does not exist in the source language (not in en/${namespace}.json or the entities)`);
     } else if (typeof value !== 'string') {
-      report('error', key, 'must be a string');
+      report('error', 'NOT_A_STRING', key, 'must be a string');
     } else if (value.trim() === '') {
-      report('error', key, 'empty translation (delete the key to mark it missing)');
+      report('error', 'EMPTY', key, 'empty translation (delete the key to mark it missing)');
     } else {
       checkTranslation(check, unit, value);
     }
   }
 }
 
+/**
+ * A key of an article namespace that is not the article's title or one of its current paragraphs.
+ * It is never served (serving looks up the current paragraphs' keys), and never deleted here:
+ * - every key of an article that no longer exists, and a stable paragraph key ("paragraphs.p-…")
+ *   the article no longer has, is ORPHANED: a warning, since an editor's change (a paragraph
+ *   removed on re-ingest) must not fail the translators' CI; the translator deletes it or reuses
+ *   its text;
+ * - a position key from before stable keys ("paragraphs.p3") is an error: nothing in the file is
+ *   served under it until `npm run i18n:rekey` renames it (or it names no paragraph at all);
+ * - anything else is a key the source does not have (an error).
+ */
+function checkArticleKey({ namespace, paragraphs, report }: FileCheck, key: string, data: Resource): void {
+  const article = paragraphs.get(namespace);
+  if (!article) {
+    report('warning', 'ORPHANED', key, 'orphaned: its article is no longer in the database (not served; delete it)');
+    return;
+  }
+  const position = legacyPosition(key);
+  if (position !== null) {
+    const current = article.get(position);
+    if (current === undefined) {
+      report(
+        'error',
+        'UNKNOWN_KEY',
+        key,
+        `key does not exist in the source language: a position key from before stable paragraph keys, and the article has no paragraph ${position} (npm run i18n:rekey cannot map it; delete it)`,
+      );
+    } else {
+      const taken = flatten(data).some(([k]) => k === current);
+      report(
+        'error',
+        'LEGACY_KEY',
+        key,
+        `legacy position key: paragraph ${position + 1} is now "${current}"; ${taken ? `the file already has "${current}": keep one of the two and delete the other` : 'run npm run i18n:rekey to rename position keys to stable keys'}`,
+      );
+    }
+    return;
+  }
+  if (STABLE_PARAGRAPH_KEY.test(key)) {
+    report('warning', 'ORPHANED', key, 'orphaned: its paragraph is no longer in the article (not served; delete it, or reuse its text)');
+    return;
+  }
+  report(
+    'error',
+    'UNKNOWN_KEY',
+    key,
+    `key does not exist in the source language (an article has "title" and "${paragraphKey('p-…')}" keys)`,
+  );
+}
+
 function checkAliases({ input, units, report }: FileCheck, key: string, value: string | string[]): void {
   const entity = key.slice(0, -'.aliases'.length);
   if (!units.has(`entities:${entityNameKey(entity)}`) && !input.entities.has(entity))
-    report('error', key, `no entity "${entity}" in the source`);
-  if (!Array.isArray(value)) report('error', key, 'aliases must be a list of strings');
-  else if (value.some((v) => v.trim() === '')) report('error', key, 'an alias is empty');
+    report('error', 'UNKNOWN_ENTITY', key, `no entity "${entity}" in the source`);
+  if (!Array.isArray(value)) report('error', 'BAD_ALIASES', key, 'aliases must be a list of strings');
+  else if (value.some((v) => v.trim() === '')) report('error', 'BAD_ALIASES', key, 'an alias is empty');
 }
 
 /** The checks of a non-empty translation against its source: placeholders, brackets, English left, glossary, staleness. */
@@ -164,16 +259,23 @@ function checkTranslation(check: FileCheck, unit: Unit, value: string): void {
   if (want.join() !== got.join()) {
     report(
       'error',
+      'PLACEHOLDERS',
       key,
       `placeholders differ from the source: expected ${want.map((p) => `{{${p}}}`).join(', ') || 'none'}, found ${got.map((p) => `{{${p}}}`).join(', ') || 'none'}`,
     );
   }
   const balance = unbalanced(value);
-  if (balance && !unbalanced(unit.source)) report('error', key, `unbalanced quotes or brackets: ${balance}`);
-  if (suspiciouslyEnglish(unit.source, value)) report('warning', key, 'identical to the English source: is it translated?');
+  if (balance && !unbalanced(unit.source)) report('error', 'UNBALANCED', key, `unbalanced quotes or brackets: ${balance}`);
+  if (suspiciouslyEnglish(unit.source, value))
+    report('warning', 'IDENTICAL_TO_SOURCE', key, 'identical to the English source: is it translated?');
   checkGlossary(check, unit, value);
   if (input.catalog.isStale(language, namespace, key, unit.sourceHash)) {
-    report('warning', key, 'stale: made from another source text than the current one (review it, then npm run i18n:mark-current)');
+    report(
+      'warning',
+      'STALE',
+      key,
+      'stale: made from another source text than the current one (review it, then npm run i18n:mark-current)',
+    );
   }
 }
 
@@ -184,10 +286,16 @@ function checkGlossary({ input, language, report }: FileCheck, unit: Unit, value
     if (!entity) continue;
     const surfaces = surfacesOf(input.catalog, language, entity);
     if (surfaces.length === 0) {
-      report('warning', unit.key, `no ${language} name for "${entity.name}" in entities.json: the glossary cannot be checked`);
+      report(
+        'warning',
+        'GLOSSARY_UNCHECKED',
+        unit.key,
+        `no ${language} name for "${entity.name}" in entities.json: the glossary cannot be checked`,
+      );
     } else if (!surfaces.some((s) => value.includes(s))) {
       report(
         'error',
+        'GLOSSARY',
         unit.key,
         `glossary: the source mentions ${entity.name} but the translation has none of ${surfaces.map((s) => `“${s}”`).join(', ')}`,
       );

@@ -126,7 +126,7 @@ export async function parseExchange(text: string): Promise<{ language: Language;
 }
 
 /** A copy of a locale file with one dotted key set (objects on the way copied, not shared). */
-export function setPath(data: Resource, key: string, value: string): Resource {
+export function setPath(data: Resource, key: string, value: string | string[]): Resource {
   const parts = key.split('.');
   const out: Resource = { ...data };
   let node: Resource = out;

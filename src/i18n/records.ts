@@ -29,15 +29,20 @@ export function markCurrent(root: string, records: SourceRecords, language: Lang
     next[u.namespace] = ns;
     ns[u.key] = shortHash(u.sourceHash);
   }
+  return writeRecords(root, language, next);
+}
+
+/** Writes a language's records in their canonical form: namespaces and keys sorted, two-space JSON. */
+export function writeRecords(root: string, language: Language, records: SourceRecords): SourceRecords {
   const sorted: SourceRecords = Object.fromEntries(
-    Object.keys(next)
+    Object.keys(records)
       .sort()
       .map((ns) => [
         ns,
         Object.fromEntries(
-          Object.keys(next[ns] ?? {})
+          Object.keys(records[ns] ?? {})
             .sort()
-            .map((k) => [k, next[ns]?.[k] ?? '']),
+            .map((k) => [k, records[ns]?.[k] ?? '']),
         ),
       ]),
   );

@@ -1,5 +1,6 @@
 import type { Catalog } from './catalog.js';
 import { ratio } from './format.js';
+import { isArticleNamespace } from './keys.js';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './languages.js';
 import type { LoadError } from './locale-file.js';
 import { type Unit, unitsFor } from './units.js';
@@ -10,6 +11,8 @@ export interface NamespaceStatus {
   translated: number;
   missing: number;
   stale: number;
+  /** Translations of paragraphs (or of an article) no longer there: kept in the file, never served. */
+  orphaned: number;
   coverage: number;
 }
 
@@ -19,11 +22,15 @@ export interface LanguageStatus {
   translated: number;
   missing: number;
   stale: number;
+  /** Translations in article files whose paragraph (or article) is no longer there, or with a legacy position key. */
+  orphaned: number;
   coverage: number;
   /** "namespace:key" of every string without a translation. */
   missingKeys: string[];
   /** "namespace:key" of every translation made from another source text than the current one. */
   staleKeys: string[];
+  /** "namespace:key" of every orphaned translation. */
+  orphanedKeys: string[];
   namespaces: NamespaceStatus[];
   errors: LoadError[];
 }
@@ -32,33 +39,59 @@ export interface LanguageStatus {
 const errorsOf = (catalog: Catalog, language: Language) =>
   catalog.errors.filter((e) => e.file.startsWith(`${language}/`) || !LANGUAGES.some((l) => e.file.startsWith(`${l}/`)));
 
-/** What a language has, lacks and has out of date, per namespace. */
+const emptyRow = (namespace: string): NamespaceStatus => ({
+  namespace,
+  total: 0,
+  translated: 0,
+  missing: 0,
+  stale: 0,
+  orphaned: 0,
+  coverage: 0,
+});
+
+/**
+ * The translations a language serves in article files that belong to no current unit: the
+ * paragraph was removed from the article (or the article deleted), or the key is a position key
+ * from before stable keys (`npm run i18n:rekey`). They are never served for another paragraph.
+ */
+export function orphanedKeys(catalog: Catalog, units: Unit[], language: Language): string[] {
+  if (language === DEFAULT_LANGUAGE) return [];
+  const current = new Set(units.filter((u) => isArticleNamespace(u.namespace)).map((u) => `${u.namespace}:${u.key}`));
+  const out: string[] = [];
+  for (const namespace of catalog.namespaces.filter(isArticleNamespace)) {
+    for (const key of catalog.servedKeys(language, namespace)) {
+      if (!current.has(`${namespace}:${key}`)) out.push(`${namespace}:${key}`);
+    }
+  }
+  return out;
+}
+
+/** What a language has, lacks, has out of date and has left over, per namespace. */
 export function translationStatus(catalog: Catalog, units: Unit[], language: Language): LanguageStatus {
   const perNamespace = new Map<string, NamespaceStatus>();
+  const row = (namespace: string) => {
+    const found = perNamespace.get(namespace) ?? emptyRow(namespace);
+    perNamespace.set(namespace, found);
+    return found;
+  };
   const missingKeys: string[] = [];
   const staleKeys: string[] = [];
   for (const unit of unitsFor(units, language)) {
-    const row = perNamespace.get(unit.namespace) ?? {
-      namespace: unit.namespace,
-      total: 0,
-      translated: 0,
-      missing: 0,
-      stale: 0,
-      coverage: 0,
-    };
-    perNamespace.set(unit.namespace, row);
-    row.total++;
+    const r = row(unit.namespace);
+    r.total++;
     if (language === DEFAULT_LANGUAGE || catalog.has(language, unit.namespace, unit.key)) {
-      row.translated++;
+      r.translated++;
       if (language !== DEFAULT_LANGUAGE && catalog.isStale(language, unit.namespace, unit.key, unit.sourceHash)) {
-        row.stale++;
+        r.stale++;
         staleKeys.push(`${unit.namespace}:${unit.key}`);
       }
     } else {
-      row.missing++;
+      r.missing++;
       missingKeys.push(`${unit.namespace}:${unit.key}`);
     }
   }
+  const orphaned = orphanedKeys(catalog, units, language);
+  for (const id of orphaned) row(id.slice(0, id.indexOf(':'))).orphaned++;
   const namespaces = [...perNamespace.values()].map((r) => ({ ...r, coverage: ratio(r.translated, r.total) }));
   const sum = (f: keyof Omit<NamespaceStatus, 'namespace' | 'coverage'>) => namespaces.reduce((a, r) => a + r[f], 0);
   return {
@@ -67,9 +100,11 @@ export function translationStatus(catalog: Catalog, units: Unit[], language: Lan
     translated: sum('translated'),
     missing: sum('missing'),
     stale: sum('stale'),
+    orphaned: orphaned.length,
     coverage: ratio(sum('translated'), sum('total')),
     missingKeys,
     staleKeys,
+    orphanedKeys: orphaned,
     namespaces,
     errors: errorsOf(catalog, language),
   };

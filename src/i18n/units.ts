@@ -17,6 +17,8 @@ export interface Unit {
   note: string;
   /** For the glossary check: keys of the entities the source paragraph mentions. */
   mentions?: string[];
+  /** A paragraph's zero-based position in its article (for mapping legacy position keys). */
+  position?: number;
 }
 
 /** Label and error strings: every key of the English files. */
@@ -48,6 +50,7 @@ function readSources(prisma: PrismaClient) {
         paragraphs: {
           orderBy: { position: 'asc' },
           select: {
+            key: true,
             position: true,
             kind: true,
             text: true,
@@ -89,11 +92,12 @@ function articleUnits(a: Sources[0][number]): Unit[] {
     const names = mentioned.filter((e) => e.kind !== 'DATE' && e.kind !== 'QUANTITY').map((e) => e.name);
     units.push({
       namespace: ns,
-      key: paragraphKey(p.position),
+      key: paragraphKey(p.key),
       source: p.text,
       sourceHash: p.textHash,
       note: `"${a.slug}", ${p.kind === 'HEADING' ? 'subheading' : 'paragraph'} ${p.position + 1} of ${a.paragraphs.length}.${names.length ? ` Mentions: ${names.join(', ')}.` : ''}`,
       mentions: mentioned.filter((e) => e.kind !== 'QUANTITY').map((e) => e.key),
+      position: p.position,
     });
   }
   return units;

@@ -17,6 +17,13 @@ export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$
 export const BEFORE = '(?<![\\p{L}\\p{N}_])';
 export const AFTER = '(?![\\p{L}\\p{N}_])';
 
+/** An entity a reviewer rejected: never matched, and no proposal is made under its key or any of its names. */
+export interface RejectedEntity {
+  key: string;
+  name: string;
+  aliases: string[];
+}
+
 /**
  * Every name and alias of the known entities compiled into one case-sensitive alternation,
  * longest first, so "North Pyongan province" wins over "North Pyongan".
@@ -25,8 +32,16 @@ export class Gazetteer {
   readonly byKey = new Map<string, KnownEntity>();
   private readonly bySurface = new Map<string, KnownEntity>();
   private readonly pattern: RegExp | null;
+  private readonly rejectedKeys = new Set<string>();
+  /** The rejected entities' names and aliases, lowercased. */
+  private readonly rejectedNames = new Set<string>();
 
-  constructor(entities: Iterable<KnownEntity>) {
+  /** `entities` are matched; `rejected` ones are not, and block proposals of their names (see isRejected). */
+  constructor(entities: Iterable<KnownEntity>, rejected: Iterable<RejectedEntity> = []) {
+    for (const r of rejected) {
+      this.rejectedKeys.add(r.key);
+      for (const surface of [r.name, ...r.aliases]) this.rejectedNames.add(surface.toLowerCase());
+    }
     for (const entity of entities) {
       this.byKey.set(entity.key, entity);
       for (const surface of [entity.name, ...entity.aliases]) {
@@ -46,6 +61,11 @@ export class Gazetteer {
 
   lookup(surface: string): KnownEntity | undefined {
     return this.bySurface.get(surface);
+  }
+
+  /** Whether a reviewer rejected this name (any case) or an entity under this key: then it is not proposed again. */
+  isRejected(name: string, key?: string): boolean {
+    return this.rejectedNames.has(name.toLowerCase()) || (key !== undefined && this.rejectedKeys.has(key));
   }
 
   *matches(text: string): Generator<{ start: number; end: number; entity: KnownEntity }> {

@@ -1,11 +1,22 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { alignParagraphs, keptInOrder, paragraphKeyFor } from './align.js';
+import { ingestErrorForDatabase } from './db-errors.js';
 import type { Extraction } from './extract.js';
 import type { ParsedArticle } from './text.js';
+
+/** Who writes an article (Article.updatedBy): the corpus seeded on start, the CLI, or the GraphQL API's admin. */
+export type IngestSource = 'seed' | 'cli' | 'admin';
 
 export interface StoreResult {
   articleId: number;
   status: 'created' | 'updated' | 'unchanged';
-  paragraphs: { total: number; added: number; changed: number; removed: number; unchanged: number };
+  /**
+   * Each new paragraph is one of added, changed, unchanged or moved; removed counts old ones.
+   * changed: edited in place (same id and key; its translations go stale); moved: the same text,
+   * taken out of its order among the others (one shifted by an insertion or a removal above it is
+   * unchanged).
+   */
+  paragraphs: { total: number; added: number; changed: number; removed: number; unchanged: number; moved: number };
   entities: { total: number; created: number; proposed: number };
   mentions: number;
 }
@@ -16,28 +27,53 @@ type ParagraphStats = StoreResult['paragraphs'];
 type ExistingArticle = {
   id: number;
   contentHash: string;
-  paragraphs: Array<{ id: number; position: number; kind: string; textHash: string }>;
+  paragraphs: Array<{ id: number; key: string; position: number; kind: string; text: string; textHash: string }>;
 };
+
+export interface StoreOptions {
+  /** Recorded as Article.updatedBy when the article is created or changed. */
+  by?: IngestSource;
+}
 
 /**
  * Writes an article, its paragraphs, entities and mentions in one transaction. Paragraphs are
- * matched by position: an unchanged one keeps its id, a changed one is updated in place.
+ * aligned by content (src/ingest/align.ts): one that is kept, moved or edited keeps its id and key.
+ *
+ * Ingests of one slug are serialized by a transaction-scoped advisory lock on it, taken first (so
+ * across processes too, on PostgreSQL and PGlite alike). A write that still loses a race, or a
+ * database that does not answer in time, is an IngestError (CONFLICT, BUSY) with a plain message.
  */
-export async function storeArticle(prisma: PrismaClient, article: ParsedArticle, extraction: Extraction): Promise<StoreResult> {
-  return prisma.$transaction((tx) => storeSteps(tx, article, extraction), { timeout: 60_000, maxWait: 10_000 });
+export async function storeArticle(
+  prisma: PrismaClient,
+  article: ParsedArticle,
+  extraction: Extraction,
+  options: StoreOptions = {},
+): Promise<StoreResult> {
+  try {
+    return await prisma.$transaction((tx) => storeSteps(tx, article, extraction, options), { timeout: 60_000, maxWait: 10_000 });
+  } catch (err) {
+    throw ingestErrorForDatabase(err, article.slug) ?? err;
+  }
 }
 
-async function storeSteps(tx: Tx, article: ParsedArticle, extraction: Extraction): Promise<StoreResult> {
+/** The advisory lock key of an article's slug (one 32-bit hash; a collision only serializes two slugs). */
+const lockArticle = (tx: Tx, slug: string) =>
+  tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', `polyglot-desk:article:${slug}`);
+
+async function storeSteps(tx: Tx, article: ParsedArticle, extraction: Extraction, options: StoreOptions): Promise<StoreResult> {
+  await lockArticle(tx, article.slug);
   const existing = await tx.article.findUnique({
     where: { slug: article.slug },
-    include: { paragraphs: { select: { id: true, position: true, kind: true, textHash: true } } },
+    include: {
+      paragraphs: { select: { id: true, key: true, position: true, kind: true, text: true, textHash: true }, orderBy: { position: 'asc' } },
+    },
   });
-  const stats: ParagraphStats = { total: article.paragraphs.length, added: 0, changed: 0, removed: 0, unchanged: 0 };
+  const stats: ParagraphStats = { total: article.paragraphs.length, added: 0, changed: 0, removed: 0, unchanged: 0, moved: 0 };
   if (existing && existing.contentHash === article.contentHash) {
     stats.unchanged = existing.paragraphs.length;
     return { articleId: existing.id, status: 'unchanged', paragraphs: stats, entities: { total: 0, created: 0, proposed: 0 }, mentions: 0 };
   }
-  const articleId = await writeArticle(tx, article, existing);
+  const articleId = await writeArticle(tx, article, existing, options.by ?? null);
   const paragraphIds = await writeParagraphs(tx, articleId, article, existing, stats);
   const { ids, created } = await writeEntities(tx, extraction);
   const mentions = await writeMentions(tx, articleId, extraction, paragraphIds, ids);
@@ -52,8 +88,9 @@ async function storeSteps(tx: Tx, article: ParsedArticle, extraction: Extraction
 }
 
 /** The article row: created, or its fields updated. Returns its id. */
-async function writeArticle(tx: Tx, article: ParsedArticle, existing: ExistingArticle | null): Promise<number> {
+async function writeArticle(tx: Tx, article: ParsedArticle, existing: ExistingArticle | null, by: IngestSource | null): Promise<number> {
   const fields = {
+    updatedBy: by,
     title: article.title,
     titleDerived: article.titleOrigin === 'derived',
     source: article.source,
@@ -68,7 +105,11 @@ async function writeArticle(tx: Tx, article: ParsedArticle, existing: ExistingAr
   return id;
 }
 
-/** Paragraphs matched by position: added, updated in place, kept, or removed past the new end. Returns their ids in order. */
+/**
+ * Paragraphs aligned with the stored ones: removed, moved, edited in place or added; each kept one
+ * keeps its id and key. Positions are unique per article, so the kept ones that move park on
+ * negative positions first. Returns the ids in the new order.
+ */
 async function writeParagraphs(
   tx: Tx,
   articleId: number,
@@ -76,33 +117,70 @@ async function writeParagraphs(
   existing: ExistingArticle | null,
   stats: ParagraphStats,
 ): Promise<number[]> {
-  const byPosition = new Map(existing?.paragraphs.map((p) => [p.position, p]) ?? []);
-  const paragraphIds: number[] = [];
-  for (const p of article.paragraphs) {
-    const old = byPosition.get(p.position);
-    if (!old) {
-      const created = await tx.paragraph.create({
-        data: { articleId, position: p.position, kind: p.kind, text: p.text, textHash: p.textHash },
-        select: { id: true },
-      });
-      paragraphIds.push(created.id);
+  const old = existing?.paragraphs ?? [];
+  const alignment = alignParagraphs(old, article.paragraphs);
+  const matched = alignment.map((i) => (i === null ? null : (old[i] ?? null)));
+  const inOrder = keptInOrder(alignment);
+  const kept = new Set(matched.filter((o) => o !== null).map((o) => o.id));
+  const removed = old.filter((o) => !kept.has(o.id));
+  if (removed.length) await tx.paragraph.deleteMany({ where: { id: { in: removed.map((o) => o.id) } } });
+  stats.removed = removed.length;
+  // Positions are unique per article: the kept paragraphs that change position park on negative
+  // ones first, then take their new ones (one statement each, however many moved); edited ones are
+  // updated one by one.
+  const moving = matched.filter((o, j) => o !== null && o.position !== j) as ExistingArticle['paragraphs'];
+  if (moving.length) {
+    await tx.$executeRawUnsafe(
+      `UPDATE "Paragraph" SET "position" = -1 - "position" WHERE "id" IN (SELECT value::int FROM jsonb_array_elements_text($1::jsonb))`,
+      JSON.stringify(moving.map((o) => o.id)),
+    );
+  }
+  const positions: Array<{ id: number; position: number }> = [];
+  const taken = new Set(matched.filter((o) => o !== null).map((o) => o.key));
+  const ids: Array<number | undefined> = [];
+  const added: Prisma.ParagraphCreateManyInput[] = [];
+  for (const [j, p] of article.paragraphs.entries()) {
+    const o = matched[j];
+    if (!o) {
+      added.push({ articleId, key: paragraphKeyFor(p.textHash, taken), position: j, kind: p.kind, text: p.text, textHash: p.textHash });
       stats.added++;
       continue;
     }
-    if (old.textHash !== p.textHash || old.kind !== p.kind) {
-      await tx.paragraph.update({ where: { id: old.id }, data: { kind: p.kind, text: p.text, textHash: p.textHash } });
-      stats.changed++;
-    } else stats.unchanged++;
-    paragraphIds.push(old.id);
+    const edited = o.textHash !== p.textHash || o.kind !== p.kind;
+    if (o.position !== j) positions.push({ id: o.id, position: j });
+    if (edited) await tx.paragraph.update({ where: { id: o.id }, data: { kind: p.kind, text: p.text, textHash: p.textHash } });
+    if (edited) stats.changed++;
+    else if (!inOrder.has(j)) stats.moved++;
+    else stats.unchanged++;
+    ids[j] = o.id;
   }
-  const removed = await tx.paragraph.deleteMany({ where: { articleId, position: { gte: article.paragraphs.length } } });
-  stats.removed = removed.count;
-  return paragraphIds;
+  if (positions.length) {
+    await tx.$executeRawUnsafe(
+      `UPDATE "Paragraph" AS p SET "position" = v."position"
+       FROM jsonb_to_recordset($1::jsonb) AS v("id" int, "position" int) WHERE p."id" = v."id"`,
+      JSON.stringify(positions),
+    );
+  }
+  // New paragraphs in one statement, then their ids by position.
+  if (added.length) {
+    await tx.paragraph.createMany({ data: added });
+    const rows = await tx.paragraph.findMany({
+      where: { articleId, position: { in: added.map((p) => p.position) } },
+      select: { id: true, position: true },
+    });
+    for (const r of rows) ids[r.position] = r.id;
+  }
+  return article.paragraphs.map((_, j) => {
+    const id = ids[j];
+    if (id === undefined) throw new Error(`paragraph ${j} was not written`);
+    return id;
+  });
 }
 
 /** New entities created (existing keys kept as they are); returns every found entity's id by key, and how many were created. */
 async function writeEntities(tx: Tx, extraction: Extraction): Promise<{ ids: (key: string) => number; created: number }> {
-  const entities = [...extraction.entities.values()];
+  // In key order: two ingests inserting the same new entities lock them in the same order, never in a cycle.
+  const entities = [...extraction.entities.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const created = await tx.entity.createMany({
     data: entities
       .filter((e) => e.isNew)

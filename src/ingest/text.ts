@@ -94,10 +94,11 @@ export function splitFrontMatter(text: string): { meta: FrontMatter; body: strin
   for (let i = 1; i < end; i++) {
     const line = lines[i] ?? '';
     if (line.trim() === '' || line.trim().startsWith('#')) continue;
-    const m = /^\s*([A-Za-z]+)\s*:\s*(.*?)\s*$/.exec(line);
+    // Greedy to the end and trimmed after: a lazy value before optional spaces backtracks on a long line.
+    const m = /^\s*([A-Za-z]+)\s*:(.*)\s*$/.exec(line);
     if (!m) throw new IngestError('BAD_FRONT_MATTER', `front matter line ${i + 1} is not "key: value": ${JSON.stringify(line)}`);
     const key = (m[1] ?? '').toLowerCase();
-    let value = m[2] ?? '';
+    let value = (m[2] ?? '').trim();
     if (/^(["']).*\1$/.test(value)) value = value.slice(1, -1);
     if (!FRONT_MATTER_KEYS.has(key)) {
       throw new IngestError(
@@ -170,8 +171,9 @@ const SENTENCE_END = /[.!?…:;。！？"”’)\]]$/u;
 
 /** A short line with no sentence-final punctuation reads as a subheading. */
 export function looksLikeHeading(line: string): boolean {
+  if (line.length > 90) return false;
   const words = line.split(/\s+/).filter(Boolean);
-  return words.length > 0 && words.length <= 12 && line.length <= 90 && !SENTENCE_END.test(line) && /^[\p{Lu}\p{N}"“‘']/u.test(line);
+  return words.length > 0 && words.length <= 12 && !SENTENCE_END.test(line) && /^[\p{Lu}\p{N}"“‘']/u.test(line);
 }
 
 /**
@@ -179,11 +181,15 @@ export function looksLikeHeading(line: string): boolean {
  * separators; trims stray whitespace at either end of a line but keeps its text exactly.
  */
 export function splitParagraphs(body: string): Array<{ kind: ParagraphKind; text: string }> {
-  return body
-    .split(/\r\n|\r|\n|\u2028|\u2029/)
-    .map((line) => line.replace(/^[\s\uFEFF]+|[\s\uFEFF]+$/gu, ''))
-    .filter((line) => line !== '')
-    .map((text) => ({ kind: looksLikeHeading(text) ? 'HEADING' : 'BODY', text }));
+  return (
+    body
+      .split(/\r\n|\r|\n|\u2028|\u2029/)
+      // trim() removes exactly what \s matches, U+FEFF included, in linear time (a regex for
+      // trailing whitespace retries at each position of a long run of spaces).
+      .map((line) => line.trim())
+      .filter((line) => line !== '')
+      .map((text) => ({ kind: looksLikeHeading(text) ? 'HEADING' : 'BODY', text }))
+  );
 }
 
 export function slugify(text: string, max = 80): string {
@@ -200,6 +206,15 @@ export function slugify(text: string, max = 80): string {
 }
 
 const HEADLINE_MAX = 90;
+/** The most of a lede a headline is derived from. */
+const HEADLINE_SOURCE_MAX = 2000;
+
+/**
+ * The longest paragraph (one line of the file) accepted, in characters. A news paragraph is a few
+ * hundred; a longer line is most often a text that lost its line breaks, and the NLP libraries
+ * take seconds per 100 KB, so it is refused (PARAGRAPH_TOO_LONG) before any extraction.
+ */
+export const MAX_PARAGRAPH_CHARS = 20_000;
 
 /**
  * Derives a headline from the lede as a news editor would: its first sentence, in the present
@@ -208,7 +223,9 @@ const HEADLINE_MAX = 90;
  * one loadNlp() loaded (an error if it has not run).
  */
 export function deriveHeadline(lede: string, nlp: Nlp['compromise'] = loadedNlp().compromise): string {
-  const first = (lede.match(/^.+?[.!?](?=\s+[“"‘']?\p{Lu}|\s*$)/u)?.[0] ?? lede).trim();
+  // A headline is cut to HEADLINE_MAX anyway: compromise never sees more than a long sentence.
+  const source = lede.length > HEADLINE_SOURCE_MAX ? lede.slice(0, HEADLINE_SOURCE_MAX) : lede;
+  const first = (source.match(/^.+?[.!?](?=\s+[“"‘']?\p{Lu}|\s*$)/u)?.[0] ?? source).trim();
   let headline = first.replace(/[.!?]+$/u, '');
   const auxiliary = /\b(has|have)\b/.exec(headline)?.[1];
   const participle = nlp(headline).match('(has|have) #Adverb? [#Verb]', 0).text();
@@ -244,6 +261,14 @@ export function parseArticle(text: string, options: ParseOptions = {}): ParsedAr
   const { meta, body } = splitFrontMatter(text.replace(/^\uFEFF/, ''));
   const lines = splitParagraphs(body);
   if (lines.length === 0) throw new IngestError('EMPTY', 'the file has no text (only whitespace or front matter)');
+  const long = lines.findIndex((l) => l.text.length > MAX_PARAGRAPH_CHARS);
+  if (long >= 0) {
+    const n = (lines[long]?.text.length ?? 0).toLocaleString('en-US');
+    throw new IngestError(
+      'PARAGRAPH_TOO_LONG',
+      `paragraph ${long + 1} is ${n} characters long, over the limit of ${MAX_PARAGRAPH_CHARS.toLocaleString('en-US')}; a file holds one paragraph per line (are its line breaks missing?)`,
+    );
+  }
 
   let title = meta.title;
   let titleOrigin: ParsedArticle['titleOrigin'] = 'front-matter';

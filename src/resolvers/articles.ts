@@ -26,6 +26,9 @@ function articleWhere(args: ArticleFilter): Prisma.ArticleWhereInput {
 /** One article by slug, with what the client selected (the Pothos-planned `query`). */
 export const findArticle = <Q extends object>(query: Q, slug: string) => prisma().article.findUnique({ ...query, where: { slug } });
 
+/** One article by id (after a write), with what the client selected. */
+export const findArticleById = <Q extends object>(query: Q, id: number) => prisma().article.findUniqueOrThrow({ ...query, where: { id } });
+
 /** A page of articles, newest ingest first. */
 export const findArticles = <Q extends object>(query: Q, args: ArticleFilter) =>
   prisma().article.findMany({ ...query, where: articleWhere(args), orderBy: { id: 'desc' } });
@@ -39,10 +42,10 @@ export interface ArticleCoverage {
   translated: number;
 }
 
-type CoverageSource = { slug: string; language: string; paragraphs: Array<{ position: number }> };
+type CoverageSource = { slug: string; language: string; paragraphs: Array<{ key: string }> };
 
 export function articleCoverage(catalog: Catalog, article: CoverageSource, language: Language): ArticleCoverage {
-  const keys = ['title', ...article.paragraphs.map((p) => paragraphKey(p.position))];
+  const keys = ['title', ...article.paragraphs.map((p) => paragraphKey(p.key))];
   if (language === originalLanguage(article.language)) return { language, total: keys.length, translated: keys.length };
   const ns = articleNamespace(article.slug);
   return { language, total: keys.length, translated: keys.filter((k) => catalog.has(language, ns, k)).length };

@@ -18,7 +18,7 @@ export async function languageCoverage(ctx: Context, code: Language): Promise<nu
   // Loaded once per request, however many languages ask.
   const [articles, entities] = await once(ctx, 'coverage', () =>
     Promise.all([
-      prisma().article.findMany({ select: { slug: true, language: true, paragraphs: { select: { position: true } } } }),
+      prisma().article.findMany({ select: { slug: true, language: true, paragraphs: { select: { key: true } } } }),
       prisma().entity.findMany({ where: { articles: { some: {} }, kind: { notIn: ['DATE', 'QUANTITY'] } }, select: { key: true } }),
     ]),
   );

@@ -37,7 +37,7 @@ export function localizeTitle(ctx: Context, article: { slug: string; title: stri
 
 /** What localizing a paragraph needs: its own columns and its article's slug and language. */
 export interface ParagraphToLocalize {
-  position: number;
+  key: string;
   text: string;
   textHash?: string;
   article: { slug: string; language: string };
@@ -46,7 +46,7 @@ export interface ParagraphToLocalize {
 export function localizeParagraph(ctx: Context, paragraph: ParagraphToLocalize, language: Language): LocalizedText {
   return record(
     ctx,
-    ctx.catalog.localize(language, articleNamespace(paragraph.article.slug), paragraphKey(paragraph.position), {
+    ctx.catalog.localize(language, articleNamespace(paragraph.article.slug), paragraphKey(paragraph.key), {
       text: paragraph.text,
       language: originalLanguage(paragraph.article.language),
       hash: paragraph.textHash ?? sha256(paragraph.text),

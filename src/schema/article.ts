@@ -96,13 +96,13 @@ export const Article = builder.prismaNode('Article', {
     availableLanguages: t.stringList({
       description:
         'Languages in which the title and every paragraph can be served without falling back: the original, those translated, and zh-Hant when zh-Hans is complete (by conversion).',
-      select: { paragraphs: { select: { position: true } } },
+      select: { paragraphs: { select: { key: true } } },
       resolve: (article, _args, ctx) => availableLanguages(ctx, article),
     }),
     translations: t.field({
       type: [ArticleTranslation],
       description: 'For every supported language, how much of the article it has.',
-      select: { paragraphs: { select: { position: true } } },
+      select: { paragraphs: { select: { key: true } } },
       resolve: (article, _args, ctx) => articleTranslations(ctx, article),
     }),
     contentHash: t.exposeString('contentHash', {
@@ -110,6 +110,10 @@ export const Article = builder.prismaNode('Article', {
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the article was first ingested.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the article last changed on re-ingest.' }),
+    updatedBy: t.exposeString('updatedBy', {
+      nullable: true,
+      description: 'Who last wrote the article: "seed" (the corpus at first start), "cli" (npm run ingest) or "admin" (the write API).',
+    }),
     paragraphs: t.relation('paragraphs', {
       description: 'The paragraphs and subheadings of the article, in reading order.',
       query: { orderBy: { position: 'asc' } },

@@ -64,6 +64,10 @@ builder.scalarType('DateTime', {
 });
 
 builder.queryType({ description: 'Read access to articles, their paragraphs and the entities they mention.' });
+builder.mutationType({
+  description:
+    'The write API: ingest articles, review entities, save translations. Enabled when the server has ADMIN_TOKEN; each mutation needs `Authorization: Bearer <ADMIN_TOKEN>` and is one transaction (or one atomic file write).',
+});
 
 /**
  * The `totalCount` field of a prisma connection, as the plugin defines it but with a description

@@ -13,7 +13,7 @@ import { requiring } from './selection.js';
 /** What placing an entity's mentions needs loaded with each of them. */
 type MentionContext = {
   entity: EntityLike;
-  paragraph: { id: number; position: number; text: string; article: { slug: string; language: string } };
+  paragraph: { id: number; key: string; position: number; text: string; textHash: string; article: { slug: string; language: string } };
 };
 
 export const Entity = builder.prismaNode('Entity', {
@@ -53,6 +53,15 @@ export const Entity = builder.prismaNode('Entity', {
       description:
         'True for known entities (and for dates and quantities, whose values are exact); false when the extractor proposed a new name that awaits review.',
     }),
+    rejected: t.exposeBoolean('rejected', {
+      description: 'True when a reviewer rejected this proposal: it has no mentions and the name is never proposed or matched again.',
+    }),
+    reviewedAt: t.expose('reviewedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When a reviewer last changed the entity, if ever.',
+    }),
+    reviewedBy: t.exposeString('reviewedBy', { nullable: true, description: 'Who last reviewed it ("admin" through the API, "cli").' }),
     dateValue: t.exposeString('dateValue', {
       nullable: true,
       description: 'For a DATE, its ISO 8601 value: "2025-09-10", or "--09-10" when the text gives no year and none could be inferred.',
@@ -150,7 +159,9 @@ builder.queryFields((t) => ({
  * it in a translation), keeping whatever the client selected under `paragraph`.
  */
 const withParagraph = <T extends object>(query: T): T =>
-  requiring(query, { paragraph: { id: true, position: true, text: true, article: { slug: true, language: true } } });
+  requiring(query, {
+    paragraph: { id: true, key: true, position: true, text: true, textHash: true, article: { slug: true, language: true } },
+  });
 
 // Declared here rather than in article.ts: Article and Entity refer to each other.
 builder.prismaObjectField(Article, 'entities', (t) =>

@@ -63,6 +63,10 @@ export const Paragraph = builder.prismaNode('Paragraph', {
   id: { field: 'id', description: 'Global ID of the paragraph, for `node(id:)`. Kept when the paragraph’s text changes on re-ingest.' },
   description: 'One paragraph or subheading of an article, with the entity mentions found in it.',
   fields: (t) => ({
+    key: t.exposeString('key', {
+      description:
+        'Stable key of the paragraph within its article, such as "p-6fc76108": kept when other paragraphs are inserted, removed or moved, and when this one is edited. Locale files key its translations by it (`paragraphs.<key>`).',
+    }),
     position: t.exposeInt('position', { description: 'Zero-based place of the paragraph within its article.' }),
     kind: t.expose('kind', { type: ParagraphKindEnum, description: 'Whether this is a subheading or body text.' }),
     kindLabel: t.string(

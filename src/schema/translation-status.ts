@@ -20,6 +20,10 @@ const NamespaceStatusRef = builder.objectRef<NamespaceStatus>('NamespaceStatus')
     translated: t.exposeInt('translated', { description: 'Strings the language has.' }),
     missing: t.exposeInt('missing', { description: 'Strings it lacks.' }),
     stale: t.exposeInt('stale', { description: 'Translations made from an earlier source text.' }),
+    orphaned: t.exposeInt('orphaned', {
+      description:
+        'Translations in the file whose paragraph (or article) is no longer there, or kept under a position key from before stable paragraph keys: never served, kept until a translator deletes them.',
+    }),
     coverage: t.exposeFloat('coverage', { description: 'translated / total, from 0 to 1.' }),
   }),
 });
@@ -34,9 +38,16 @@ const TranslationStatusRef = builder.objectRef<LanguageStatus>('TranslationStatu
     translated: t.exposeInt('translated', { description: 'Strings the language has (zh-Hant: converted or its own).' }),
     missing: t.exposeInt('missing', { description: 'Strings it lacks.' }),
     stale: t.exposeInt('stale', { description: 'Translations made from an earlier source text (or with no record of their source).' }),
+    orphaned: t.exposeInt('orphaned', {
+      description:
+        'Translations in article files whose paragraph was removed from the article (or whose article no longer exists), or kept under a legacy position key ("paragraphs.p3", renamed by `npm run i18n:rekey`). They are never served for another paragraph and never deleted automatically; `i18n:check` lists them.',
+    }),
     coverage: t.exposeFloat('coverage', { description: 'translated / total, from 0 to 1.' }),
     missingKeys: t.exposeStringList('missingKeys', { description: '"namespace:key" of every missing string.' }),
     staleKeys: t.exposeStringList('staleKeys', { description: '"namespace:key" of every stale translation.' }),
+    orphanedKeys: t.exposeStringList('orphanedKeys', {
+      description: '"namespace:key" of every orphaned translation, such as "articles/<slug>:paragraphs.p-6fc76108".',
+    }),
     namespaces: t.field({ type: [NamespaceStatusRef], description: 'The same figures per namespace.', resolve: (s) => s.namespaces }),
     errors: t.field({
       type: [LocaleError],

@@ -4,9 +4,17 @@
 // libraries load on the first article actually extracted (src/ingest/nlp.ts).
 import path from 'node:path';
 import type { Database } from '../db/client.js';
-import { collectFiles, IngestError, type IngestErrorCode, type IngestResult, ingestText, readArticleFile } from '../ingest/index.js';
+import {
+  collectFiles,
+  IngestError,
+  type IngestErrorCode,
+  type IngestResult,
+  type IngestSource,
+  ingestText,
+  readArticleFile,
+} from '../ingest/index.js';
 
-export type { IngestResult } from '../ingest/index.js';
+export type { IngestResult, IngestSource } from '../ingest/index.js';
 
 /** An IngestError's code, or UNEXPECTED for anything else (a database error, a bug). */
 export type IngestFailureCode = IngestErrorCode | 'UNEXPECTED';
@@ -23,13 +31,15 @@ export type FileOutcome = { path: string } & IngestOutcome;
 export interface ArticleFiles {
   /** The text files found, in order: a folder's .txt files recursively and sorted, no file twice. */
   files: string[];
-  /** Paths that gave no file: missing (NOT_FOUND), or a folder without .txt files (NO_TEXT_FILES). */
+  /** Paths that gave no file: missing (NOT_FOUND), a symbolic link (SYMLINK), or a folder without .txt files (NO_TEXT_FILES). */
   refused: Array<{ path: string; error: IngestFailure }>;
 }
 
 export interface IngestFilesOptions {
   /** Largest file accepted, in bytes (INGEST_MAX_BYTES). */
   maxBytes: number;
+  /** Who ingests, recorded as Article.updatedBy ("cli" for npm run ingest). */
+  by?: IngestSource;
   /**
    * Called as each file starts (done: the files finished before it; no outcome) and as it finishes
    * (done: including it; with its outcome).
@@ -47,10 +57,20 @@ export interface IngestFilesResult {
   failed: number;
 }
 
-/** Maps anything thrown while ingesting to a code and a message fit to show. */
+/**
+ * Maps anything thrown while ingesting to a code and a message fit to show. An unexpected error's
+ * own message is not shown when it comes from the database client: Prisma's names the client call,
+ * a source file and the query.
+ */
 export function toFailure(err: unknown): IngestFailure {
   if (err instanceof IngestError) return { code: err.code, message: err.message };
-  return { code: 'UNEXPECTED', message: err instanceof Error ? err.message : String(err) };
+  const name = err instanceof Error ? err.name : '';
+  const message = err instanceof Error ? err.message : String(err);
+  if (/^Prisma|DriverAdapterError/.test(name) || /Invalid `|prisma|\/[\w.-]+\/[\w.-]+/i.test(message)) {
+    const code = (err as { code?: unknown }).code;
+    return { code: 'UNEXPECTED', message: `a database error${typeof code === 'string' && /^P\d{4}$/.test(code) ? ` (${code})` : ''}` };
+  }
+  return { code: 'UNEXPECTED', message };
 }
 
 /** Expands paths (files and folders) into the text files to ingest, without touching a database. */
@@ -65,7 +85,7 @@ export async function ingestFiles(db: Database, paths: string[], options: Ingest
   const outcomes: FileOutcome[] = [];
   for (const file of files) {
     options.onProgress?.(outcomes.length, files.length, file);
-    const outcome: FileOutcome = { path: file, ...(await ingestFile(db, file, options.maxBytes)) };
+    const outcome: FileOutcome = { path: file, ...(await ingestFile(db, file, options.maxBytes, options.by)) };
     outcomes.push(outcome);
     options.onProgress?.(outcomes.length, files.length, file, outcome);
   }
@@ -73,10 +93,10 @@ export async function ingestFiles(db: Database, paths: string[], options: Ingest
   return { files: outcomes, refused, ingested, failed: outcomes.length - ingested };
 }
 
-async function ingestFile(db: Database, file: string, maxBytes: number): Promise<IngestOutcome> {
+async function ingestFile(db: Database, file: string, maxBytes: number, by?: IngestSource): Promise<IngestOutcome> {
   try {
     const text = await readArticleFile(file, maxBytes);
-    return { ok: true, result: await ingestText(db.prisma, text, { fileName: path.basename(file) }) };
+    return { ok: true, result: await ingestText(db.prisma, text, { fileName: path.basename(file), by }) };
   } catch (err) {
     return { ok: false, error: toFailure(err) };
   }
@@ -87,6 +107,8 @@ export interface IngestTextOptions {
   fileName?: string;
   /** Largest text accepted, in UTF-8 bytes (INGEST_MAX_BYTES). */
   maxBytes?: number;
+  /** Who ingests, recorded as Article.updatedBy ("admin" for the GraphQL API). */
+  by?: IngestSource;
 }
 
 /** Ingests one article given as text (an upload, a form), in one transaction. */
@@ -96,7 +118,7 @@ export async function ingestArticleText(db: Database, text: string, options: Ing
     if (options.maxBytes !== undefined && bytes > options.maxBytes) {
       throw new IngestError('TOO_LARGE', `the text is ${bytes} bytes, over the limit of ${options.maxBytes} bytes (INGEST_MAX_BYTES)`);
     }
-    return { ok: true, result: await ingestText(db.prisma, text, { fileName: options.fileName }) };
+    return { ok: true, result: await ingestText(db.prisma, text, { fileName: options.fileName, by: options.by }) };
   } catch (err) {
     return { ok: false, error: toFailure(err) };
   }

@@ -1,14 +1,15 @@
 // The translators' tools as plain functions (behind `npm run i18n:*`, and later GraphQL and a web
 // page). They read the locale files under a folder and the articles and entities in a database, and
 // return what they found; they never print and never exit. A request they refuse is a
-// TranslationError with a code; an import that fails its checks is a result with its problems.
+// TranslationError with a code; an import or a save that fails its checks is a result with its
+// problems. Within one process, the calls that write locale files run one at a time per folder.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Database } from '../db/client.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { Catalog, type LoadError } from '../i18n/catalog.js';
-import { checkLocales, type GlossaryEntity, type Problem } from '../i18n/check.js';
+import { checkLocales, type GlossaryEntity, type Problem, type ProblemCode } from '../i18n/check.js';
 import {
   type ExchangeEntry,
   ExchangeError,
@@ -20,12 +21,13 @@ import {
   setPath,
   writtenValue,
 } from '../i18n/exchange.js';
-import { isLanguage, LANGUAGES, type Language, TARGET_LANGUAGES } from '../i18n/languages.js';
+import { articleNamespace, entityNameKey, isArticleNamespace, legacyPosition, paragraphKey } from '../i18n/keys.js';
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language, TARGET_LANGUAGES } from '../i18n/languages.js';
 import { localeTexts } from '../i18n/load.js';
-import { type Resource, serialize } from '../i18n/locale-file.js';
-import { markCurrent } from '../i18n/records.js';
+import { parseLocaleText, type Resource, serialize } from '../i18n/locale-file.js';
+import { markCurrent, recordsFile, SOURCES_DIR, type SourceRecords, writeRecords } from '../i18n/records.js';
 import { type LanguageStatus, translationStatus } from '../i18n/status.js';
-import { translationUnits, type Unit, unitsFor } from '../i18n/units.js';
+import { appliesTo, translationUnits, type Unit, unitsFor } from '../i18n/units.js';
 import { writeAtomic } from '../lib/files.js';
 
 export type TranslationErrorCode =
@@ -61,6 +63,26 @@ export type Locales = string | Catalog;
 
 const loaded = (locales: Locales) => (typeof locales === 'string' ? Catalog.load(locales) : locales);
 const id = (u: { namespace: string; key: string }) => `${u.namespace}:${u.key}`;
+
+const queues = new Map<string, Promise<unknown>>();
+/**
+ * Runs the calls that read, change and write the locale files of one folder one after another, so
+ * two saves (a web page and a GraphQL mutation, say) never lose each other's change. Within this
+ * process only; every file is still written atomically.
+ */
+function oneAtATime<T>(root: string, work: () => Promise<T>): Promise<T> {
+  const folder = path.resolve(root);
+  const run = (queues.get(folder) ?? Promise.resolve()).then(work, work);
+  const tail = run.then(
+    () => {},
+    () => {},
+  );
+  queues.set(folder, tail);
+  void tail.then(() => {
+    if (queues.get(folder) === tail) queues.delete(folder);
+  });
+  return run;
+}
 
 /** A language code exactly as the service spells it (en, ko, zh-Hans, zh-Hant). */
 export function requireLanguage(value: string): Language {
@@ -144,6 +166,10 @@ export async function markTranslationsCurrent(
   keys?: string[],
 ): Promise<MarkCurrentResult> {
   const target = requireLanguage(language);
+  return oneAtATime(root, () => markCurrentNow(db, root, target, keys));
+}
+
+async function markCurrentNow(db: TranslationsDb, root: string, target: Language, keys?: string[]): Promise<MarkCurrentResult> {
   const catalog = Catalog.load(root);
   const units = await translationUnits(db.prisma, catalog);
   const wanted = keys ? new Set(keys) : null;
@@ -229,6 +255,10 @@ export type ImportResult =
  */
 export async function importTranslations(db: TranslationsDb, root: string, options: ImportOptions): Promise<ImportResult> {
   const { file, text } = readImport(options);
+  return oneAtATime(root, () => importNow(db, root, file, text));
+}
+
+async function importNow(db: TranslationsDb, root: string, file: string, text: string): Promise<ImportResult> {
   let parsed: Awaited<ReturnType<typeof parseExchange>>;
   try {
     parsed = await parseExchange(text);
@@ -272,19 +302,21 @@ function readImport(options: ImportOptions): { file: string; text: string } {
 }
 
 /** A broken file would be rebuilt from the imported keys alone: it must be fixed first. */
-const brokenFiles = (catalog: Catalog, language: Language): Problem[] =>
+const brokenFiles = (catalog: Catalog, language: Language, doing = 'importing into it'): Problem[] =>
   catalog.errors
     .filter((e) => e.file.startsWith(`${language}/`))
     .map((e) => ({
       severity: 'error',
+      code: 'BROKEN_FILE',
       file: e.file,
       line: e.line,
       key: null,
-      message: `${e.message}; fix this file before importing into it`,
+      message: `${e.message}; fix this file before ${doing}`,
     }));
 
 const unknownKey = (file: string, e: ExchangeEntry): Problem => ({
   severity: 'error',
+  code: 'UNKNOWN_KEY',
   file,
   line: null,
   key: id(e),
@@ -339,4 +371,262 @@ function writeFiles(root: string, language: Language, changed: Map<string, Resou
     }
   }
   return written;
+}
+
+// ---- rekey --------------------------------------------------------------------------------------
+
+export interface RekeyedFile {
+  /** Relative to the locales folder: "ko/articles/<slug>.json" or ".sources/ko.json". */
+  file: string;
+  /** Each legacy key renamed, to the stable key of the paragraph now at its position. */
+  renamed: Array<{ from: string; to: string }>;
+  /** Legacy keys left as they were, and why; i18n:check goes on reporting them. */
+  kept: Array<{ key: string; reason: string }>;
+  /** Set when the file could not be read: it was left untouched. */
+  error?: string;
+}
+
+export interface RekeyResult {
+  /** Every file that holds a legacy key (or could not be read), in order; only those with renames were written. */
+  files: RekeyedFile[];
+  /** How many keys were renamed, in all files. */
+  renamed: number;
+  /** How many legacy keys were left. */
+  kept: number;
+}
+
+/** A legacy paragraph key's new name: the key of the paragraph now at that position, or why there is none. */
+type Mapping = { to: string } | { reason: string };
+
+/**
+ * Migrates locale files written before stable paragraph keys: in every article file of every
+ * language, and in `.sources/<lang>.json`, each `paragraphs.p<N>` becomes `paragraphs.<key>` of
+ * the paragraph now at position N (read from the database), in place (the file's key order is
+ * kept), each file written atomically. Nothing is lost: a legacy key with no paragraph at its
+ * position, of an article that no longer exists, or whose stable key the file already has, is
+ * kept as it is and reported. Running it again renames nothing.
+ */
+export async function rekeyLegacyParagraphKeys(db: TranslationsDb, root: string): Promise<RekeyResult> {
+  return oneAtATime(root, async () => {
+    const articles = await db.prisma.article.findMany({
+      select: { slug: true, paragraphs: { select: { key: true, position: true } } },
+    });
+    const positions = new Map(
+      articles.map((a) => [articleNamespace(a.slug), new Map(a.paragraphs.map((p) => [p.position, paragraphKey(p.key)]))]),
+    );
+    const mapping = (namespace: string, key: string): Mapping => {
+      const byPosition = positions.get(namespace);
+      if (!byPosition) return { reason: 'no such article' };
+      const position = legacyPosition(key) ?? -1;
+      const to = byPosition.get(position);
+      return to ? { to } : { reason: `the article has no paragraph ${position}` };
+    };
+    const files: RekeyedFile[] = [];
+    for (const language of LANGUAGES) {
+      for (const { file, namespace } of articleFiles(root, language)) {
+        const result = rekeyLocaleFile(root, file, namespace, mapping);
+        if (result) files.push(result);
+      }
+    }
+    for (const language of LANGUAGES) {
+      const result = rekeyRecords(root, language, mapping);
+      if (result) files.push(result);
+    }
+    const count = (f: (r: RekeyedFile) => unknown[]) => files.reduce((n, r) => n + f(r).length, 0);
+    return { files, renamed: count((r) => r.renamed), kept: count((r) => r.kept) };
+  });
+}
+
+/** The article files of a language folder, with their namespaces. */
+function articleFiles(root: string, language: Language): Array<{ file: string; namespace: string }> {
+  const dir = path.join(root, language, 'articles');
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
+  } catch {
+    return [];
+  }
+  return names.sort().map((n) => ({ file: `${language}/articles/${n}`, namespace: articleNamespace(n.slice(0, -'.json'.length)) }));
+}
+
+/**
+ * Renames the legacy keys of an object's entries in place (same order); returns the new object,
+ * or null when nothing was renamed. `name` gives a legacy entry's full key ("paragraphs.p3").
+ */
+function renameEntries<V>(
+  entries: Record<string, V>,
+  name: (k: string) => string,
+  strip: (key: string) => string,
+  map: (key: string) => Mapping,
+  out: RekeyedFile,
+): Record<string, V> | null {
+  const result: Record<string, V> = {};
+  let changed = false;
+  for (const [k, v] of Object.entries(entries)) {
+    const key = name(k);
+    if (legacyPosition(key) === null) {
+      result[k] = v;
+      continue;
+    }
+    const target = map(key);
+    if ('reason' in target) out.kept.push({ key, reason: target.reason });
+    else if (Object.hasOwn(entries, strip(target.to)))
+      out.kept.push({ key, reason: `the file already has "${target.to}" (keep one of the two and delete the other)` });
+    else {
+      result[strip(target.to)] = v;
+      out.renamed.push({ from: key, to: target.to });
+      changed = true;
+      continue;
+    }
+    result[k] = v;
+  }
+  return changed ? result : null;
+}
+
+function rekeyLocaleFile(
+  root: string,
+  file: string,
+  namespace: string,
+  mapping: (namespace: string, key: string) => Mapping,
+): RekeyedFile | null {
+  const out: RekeyedFile = { file, renamed: [], kept: [] };
+  let data: Resource;
+  try {
+    data = parseLocaleText(file, fs.readFileSync(path.join(root, file), 'utf8'));
+  } catch (err) {
+    const e = err as LoadError | Error;
+    return { ...out, error: `${'file' in e && e.line ? `line ${e.line}: ` : ''}${e.message}; not rekeyed (fix it, then run again)` };
+  }
+  const paragraphs = data.paragraphs;
+  if (!paragraphs || typeof paragraphs !== 'object' || Array.isArray(paragraphs)) return null;
+  const strip = (key: string) => key.slice('paragraphs.'.length);
+  const renamed = renameEntries(
+    paragraphs,
+    (k) => `paragraphs.${k}`,
+    strip,
+    (key) => mapping(namespace, key),
+    out,
+  );
+  if (renamed) writeAtomic(path.join(root, file), serialize({ ...data, paragraphs: renamed }));
+  return out.renamed.length || out.kept.length ? out : null;
+}
+
+function rekeyRecords(root: string, language: Language, mapping: (namespace: string, key: string) => Mapping): RekeyedFile | null {
+  const target = recordsFile(root, language);
+  const file = `${SOURCES_DIR}/${language}.json`;
+  if (!fs.existsSync(target)) return null;
+  const out: RekeyedFile = { file, renamed: [], kept: [] };
+  let records: SourceRecords;
+  try {
+    records = JSON.parse(fs.readFileSync(target, 'utf8')) as SourceRecords;
+    if (!records || typeof records !== 'object' || Array.isArray(records)) throw new Error('not an object');
+  } catch (err) {
+    return { ...out, error: `${(err as Error).message}; not rekeyed` };
+  }
+  const next: SourceRecords = {};
+  let changed = false;
+  for (const [namespace, keys] of Object.entries(records)) {
+    const renamed =
+      isArticleNamespace(namespace) && keys && typeof keys === 'object'
+        ? renameEntries(
+            keys,
+            (k) => k,
+            (k) => k,
+            (key) => mapping(namespace, key),
+            out,
+          )
+        : null;
+    next[namespace] = renamed ?? keys;
+    changed ||= renamed !== null;
+  }
+  // Written in the records' canonical form (sorted), as every tool writes them.
+  if (changed) writeRecords(root, language, next);
+  return out.renamed.length || out.kept.length ? out : null;
+}
+
+// ---- save one translation -----------------------------------------------------------------------
+
+export interface SaveTranslationInput {
+  language: string;
+  /** common, errors, entities or articles/<slug>. */
+  namespace: string;
+  /** The key within the namespace: "title", "paragraphs.p-6fc76108", "dandong.name", "dandong.aliases", "entityKind.PLACE". */
+  key: string;
+  /** The translation; a list of strings for an entity's aliases. */
+  text: string | string[];
+}
+
+export type SaveTranslationResult =
+  | {
+      ok: true;
+      language: Language;
+      namespace: string;
+      key: string;
+      /** The locale file written, relative to the locales folder ("ko/articles/<slug>.json"). */
+      file: string;
+      /** Always false: the save is the review, recorded in .sources. */
+      stale: false;
+    }
+  | {
+      ok: false;
+      /** Every reason the save was refused (each with a stable code); nothing was written. */
+      problems: Problem[];
+    };
+
+/** Longer than any paragraph could be: refused before anything is read. */
+export const MAX_TRANSLATION_LENGTH = 20_000;
+
+/**
+ * Saves one translation (for the web page and GraphQL). The unit must exist now: an article's title
+ * or one of its current paragraphs, an entity's name or aliases, a label or error message. The
+ * language's files with the new text are checked like an import (the whole language: placeholders,
+ * glossary, brackets and quotes, empty strings, broken files); on any error nothing is written and
+ * the problems are returned. Otherwise only that key of the locale file changes (written atomically,
+ * canonical form) and it is recorded as made from the current source (not stale). zh-Hant writes
+ * into locales/zh-Hant/…, an override of the conversion.
+ */
+export async function saveTranslation(db: TranslationsDb, root: string, input: SaveTranslationInput): Promise<SaveTranslationResult> {
+  const { namespace, key, text } = input;
+  const refuse = (code: ProblemCode, message: string, file = ''): SaveTranslationResult => ({
+    ok: false,
+    problems: [{ severity: 'error', code, file, line: null, key: `${namespace}:${key}`.slice(0, 200), message }],
+  });
+  if (!isLanguage(input.language) || input.language === DEFAULT_LANGUAGE)
+    return refuse(
+      'UNSUPPORTED_LANGUAGE',
+      `language "${String(input.language).slice(0, 40)}" is not one translators write (${TARGET_LANGUAGES.join(', ')})`,
+    );
+  const language = input.language;
+  const length = Array.isArray(text) ? text.reduce((n, t) => n + (typeof t === 'string' ? t.length : 0), 0) : String(text).length;
+  if (length > MAX_TRANSLATION_LENGTH) return refuse('TOO_LONG', `longer than ${MAX_TRANSLATION_LENGTH} characters`);
+
+  return oneAtATime(root, async () => {
+    const catalog = Catalog.load(root);
+    const units = await translationUnits(db.prisma, catalog);
+    const unit = units.find((u) => u.namespace === namespace && u.key === key && appliesTo(u, language));
+    const aliases = namespace === 'entities' && key.endsWith('.aliases');
+    const entity = aliases && units.some((u) => u.namespace === 'entities' && u.key === entityNameKey(key.slice(0, -'.aliases'.length)));
+    if (!unit && !entity) return refuse('UNKNOWN_KEY', unknownUnitMessage(namespace, key));
+    const file = `${language}/${namespace}.json`;
+    if (aliases ? !Array.isArray(text) || text.some((t) => typeof t !== 'string') : typeof text !== 'string')
+      return refuse(aliases ? 'BAD_ALIASES' : 'NOT_A_STRING', aliases ? 'aliases must be a list of strings' : 'must be a string', file);
+
+    const current = catalog.files.get(language)?.get(namespace) ?? {};
+    const changed = new Map([[namespace, setPath(current, key, text)]]);
+    const problems = [...brokenFiles(catalog, language, 'saving into it'), ...(await trialErrors(db, root, units, language, changed))];
+    if (problems.length) return { ok: false, problems };
+
+    writeFiles(root, language, changed);
+    if (unit) markCurrent(root, catalog.records.get(language) ?? {}, language, [unit]);
+    return { ok: true, language, namespace, key, file, stale: false };
+  });
+}
+
+function unknownUnitMessage(namespace: string, key: string): string {
+  if (isArticleNamespace(namespace)) {
+    if (legacyPosition(key) !== null)
+      return 'a position key from before stable paragraph keys: use the paragraph’s key (Paragraph.key, or the unit id in an export)';
+    return 'not the title or a current paragraph of an article (no such article, or its paragraph is no longer in it)';
+  }
+  return 'no such key in the source language';
 }

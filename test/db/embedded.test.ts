@@ -1,41 +1,59 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { openDatabase } from '../../src/db/client.js';
+import { type Database, openDatabase } from '../../src/db/client.js';
 import { useDatabase } from '../../src/db/current.js';
+import { readMigrations } from '../../src/db/migrate.js';
 import { ingestText } from '../../src/ingest/index.js';
-import { prepareDatabase } from '../../src/services/setup.js';
+import { prepareDatabase, type SetupReport } from '../../src/services/setup.js';
 import { createApp } from '../../src/yoga.js';
+import { drift } from '../helpers/drift.js';
 import { gql } from '../helpers/gql.js';
 
+const SCHEMA = path.resolve('prisma/schema.prisma');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgdesk-embedded-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const config = { ...loadConfig({}), databaseUrl: undefined, dataDir: dir };
+
+// One embedded database for the file (PGlite's own initdb takes seconds): started for the first
+// time here, and always open, whether from that first start or from a restart.
+let db: Database;
+let firstStart: SetupReport;
+beforeAll(async () => {
+  db = await openDatabase(config);
+  firstStart = await prepareDatabase(db);
+});
+afterAll(async () => {
+  await db?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 describe('the embedded PGlite database', () => {
-  it('is migrated and seeded on first start, serves GraphQL, and keeps its data across a restart', async () => {
-    const config = { ...loadConfig({}), databaseUrl: undefined, dataDir: dir };
-    const first = await openDatabase(config);
-    expect(first.kind).toBe('pglite');
-    const report = await prepareDatabase(first);
-    expect(report.migrationsApplied).toHaveLength(1);
-    expect(report.articlesSeeded).toEqual(['nk-workers-china-seafood-plants']);
-    await ingestText(first.prisma, '---\nslug: added-later\n---\nA later report from Dandong.');
-    await first.close();
+  it('is migrated and seeded on first start', () => {
+    expect(db.kind).toBe('pglite');
+    expect(firstStart.migrationsApplied).toEqual(readMigrations().map((m) => m.name));
+    expect(firstStart.migrationsApplied.length).toBeGreaterThan(0);
+    expect(firstStart.gazetteerAdded).toBeGreaterThan(0);
+    expect(firstStart.articlesSeeded).toEqual(['nk-workers-china-seafood-plants']);
+  });
 
-    const second = await openDatabase(config);
-    try {
-      const again = await prepareDatabase(second);
-      expect(again).toEqual({ migrationsApplied: [], gazetteerAdded: 0, articlesSeeded: [] });
-      useDatabase(second);
-      const res = await gql(createApp(), '{ articles { totalCount edges { node { slug paragraphs { text } } } } }');
-      expect(res.errors).toBeUndefined();
-      expect(res.data?.articles.totalCount).toBe(2);
-      const slugs = res.data?.articles.edges.map((e: { node: { slug: string } }) => e.node.slug).sort();
-      expect(slugs).toEqual(['added-later', 'nk-workers-china-seafood-plants']);
-    } finally {
-      await second.close();
-    }
+  it('is migrated to the structure schema.prisma describes, as PostgreSQL is (no drift)', async () => {
+    expect(await drift(db.sql, SCHEMA)).toEqual({ missing: [], unexpected: [] });
+  });
+
+  it('serves GraphQL, and keeps its data across a restart', async () => {
+    await ingestText(db.prisma, '---\nslug: added-later\n---\nA later report from Dandong.');
+    await db.close();
+    db = await openDatabase(config);
+    expect(db.kind).toBe('pglite');
+    // Nothing to do on a restart: no migration, no new gazetteer entry, no corpus to seed.
+    expect(await prepareDatabase(db)).toMatchObject({ migrationsApplied: [], gazetteerAdded: 0, articlesSeeded: [] });
+    useDatabase(db);
+    const res = await gql(createApp(), '{ articles { totalCount edges { node { slug paragraphs { text } } } } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.articles.totalCount).toBe(2);
+    const slugs = res.data?.articles.edges.map((e: { node: { slug: string } }) => e.node.slug).sort();
+    expect(slugs).toEqual(['added-later', 'nk-workers-china-seafood-plants']);
   });
 });

@@ -1,19 +1,14 @@
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/client.js';
-import { createDatabase } from '../helpers/db.js';
+import { useEmptyDatabase } from '../helpers/db.js';
 
-let url: string;
-let drop: () => Promise<void>;
-beforeAll(async () => {
-  ({ url, drop } = await createDatabase());
-});
-afterAll(() => drop());
+const empty = useEmptyDatabase();
 
 describe('PostgreSQL connections never wait forever', () => {
   it('a statement longer than DB_STATEMENT_TIMEOUT_MS is cancelled by the server', async () => {
-    const db = await openDatabase({ ...loadConfig({ DB_STATEMENT_TIMEOUT_MS: '200' }), databaseUrl: url });
+    const db = await openDatabase({ ...loadConfig({ DB_STATEMENT_TIMEOUT_MS: '200' }), databaseUrl: empty.url });
     try {
       await expect(db.sql.query('SELECT pg_sleep(5)')).rejects.toThrow(/statement timeout/);
       await expect(db.prisma.$queryRawUnsafe('SELECT pg_sleep(5)')).rejects.toThrow(/statement timeout/);

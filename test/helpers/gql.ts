@@ -5,6 +5,8 @@ export interface GqlResponse<T = Record<string, unknown>> {
   headers: Headers;
   data?: T | null;
   errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
+  /** The response's extensions: extensions.i18n says what language was requested, negotiated and served. */
+  extensions?: Record<string, any>;
 }
 
 /** Sends a query through the front door of the app (yoga.fetch), as a client would. */

@@ -16,15 +16,27 @@ import {
 import { cli } from '../helpers/cli.js';
 import { useTestDatabase } from '../helpers/db.js';
 import { copyLocales } from '../helpers/locales.js';
-import { SEED_SLUG } from '../helpers/seed.js';
+import { paragraphKeysOf, SEED_SLUG, seedKey } from '../helpers/seed.js';
 
 const t = useTestDatabase({ seedCorpus: true });
 /** A private copy of the shipped locale files, and a folder for exported files, for each test. */
 let locales: ReturnType<typeof copyLocales>;
 let work: string;
 const env = () => ({ DATABASE_URL: t.url, LOCALES_DIR: locales.root, DATA_DIR: path.join(os.tmpdir(), 'pgdesk-unused') });
+/** Besides the seed corpus, an article nobody has translated yet, mentioning Dandong and Sinuiju. */
+const NEW_ARTICLE = '---\nslug: new-arrivals\n---\nMore workers reached Dandong on Oct. 2.\nOfficials in Sinuiju declined to comment.';
+/** The stable keys of its two paragraphs. */
+const [NEW_FIRST, NEW_SECOND] = paragraphKeysOf(NEW_ARTICLE);
 /** The new article's first paragraph, as msgstr line of a PO export. */
-const NEW_P0 = /(msgctxt "articles\/new-arrivals:paragraphs.p0"\nmsgid "[^"]*"\nmsgstr )"[^"]*"/;
+const NEW_P0 = new RegExp(`(msgctxt "articles/new-arrivals:paragraphs\\.${NEW_FIRST}"\nmsgid "[^"]*"\nmsgstr )"[^"]*"`);
+
+/**
+ * What a language has translated: 29 labels, 20 entity names, the seed article's title and 15
+ * paragraphs, and one message per error code in en/errors.json (which grows with the API). An
+ * export also holds the 3 units of the untranslated article below.
+ */
+const TRANSLATED = 65 + Object.keys(JSON.parse(fs.readFileSync('locales/en/errors.json', 'utf8'))).length;
+const UNITS = TRANSLATED + 3;
 
 /** SHA-256 of every file under the locales copy, to prove nothing changed. */
 function snapshot(): Record<string, string> {
@@ -37,12 +49,8 @@ function snapshot(): Record<string, string> {
   return out;
 }
 
-// Besides the seed corpus, an article nobody has translated yet, mentioning Dandong and Sinuiju.
 beforeAll(async () => {
-  await ingestText(
-    t.db.prisma,
-    '---\nslug: new-arrivals\n---\nMore workers reached Dandong on Oct. 2.\nOfficials in Sinuiju declined to comment.',
-  );
+  await ingestText(t.db.prisma, NEW_ARTICLE);
 });
 beforeEach(() => {
   locales = copyLocales();
@@ -72,11 +80,11 @@ describe('export and import', () => {
   it.each([
     ['xliff', 'ko', '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ko">'],
     ['xliff12', 'zh-Hans', 'urn:oasis:names:tc:xliff:document:1.2'],
-    ['po', 'ko', 'msgctxt "articles/nk-workers-china-seafood-plants:paragraphs.p3"'],
+    ['po', 'ko', `msgctxt "articles/nk-workers-china-seafood-plants:paragraphs.${seedKey(3)}"`],
   ])('%s round trip for %s is byte-identical', async (format, lang, marker) => {
     const before = snapshot();
     const exported = await exportTranslations(t.db, locales.root, { language: lang, format });
-    expect(exported).toMatchObject({ language: lang, format, count: 72 });
+    expect(exported).toMatchObject({ language: lang, format, count: UNITS });
     const text = exported.text;
     expect(text).toContain(marker);
     // Source text and context travel with each unit.
@@ -84,7 +92,14 @@ describe('export and import', () => {
     expect(text).toMatch(/subheading 8 of 15/);
     expect(text).toMatch(/Mentions: [^\n<]*Dandong/);
     const imported = await importTranslations(t.db, locales.root, { text, name: `${lang}.${format}` });
-    expect(imported).toMatchObject({ ok: true, language: lang, format, imported: 69, reviewed: format === 'po' ? 69 : 0, written: [] });
+    expect(imported).toMatchObject({
+      ok: true,
+      language: lang,
+      format,
+      imported: TRANSLATED,
+      reviewed: format === 'po' ? TRANSLATED : 0,
+      written: [],
+    });
     expect(snapshot()).toEqual(before);
   });
 
@@ -92,7 +107,7 @@ describe('export and import', () => {
     const out = path.join(work, 'ko.xlf');
     const exported = await cli('i18n', ['export', '--lang', 'ko', '--format', 'xliff12', '--out', out], env());
     expect(exported.code).toBe(0);
-    expect(exported.stderr).toBe(`wrote 72 unit(s) to ${out}\n`);
+    expect(exported.stderr).toBe(`wrote ${UNITS} unit(s) to ${out}\n`);
     expect(exported.stdout).toBe('');
     expect(fs.readFileSync(out, 'utf8')).toBe(await exportText({ language: 'ko', format: 'xliff12' }));
   });
@@ -103,7 +118,7 @@ describe('export and import', () => {
     const before = snapshot();
     const imported = await cli('i18n', ['import', file], env());
     expect(imported.stderr).toBe('');
-    expect(imported.stdout).toBe(`imported 69 ko translation(s) from ${file} (xliff12); 0 marked current\n`);
+    expect(imported.stdout).toBe(`imported ${TRANSLATED} ko translation(s) from ${file} (xliff12); 0 marked current\n`);
     expect(imported.code).toBe(0);
     expect(snapshot()).toEqual(before);
   });
@@ -111,7 +126,11 @@ describe('export and import', () => {
   it('exports only what is missing or stale, and the glossary on its own', async () => {
     const missing = await exportText({ language: 'ko', missing: true, format: 'po' });
     const contexts = [...missing.matchAll(/^msgctxt "([^"]+)"$/gm)].map((m) => m[1]);
-    expect(contexts).toEqual(['articles/new-arrivals:title', 'articles/new-arrivals:paragraphs.p0', 'articles/new-arrivals:paragraphs.p1']);
+    expect(contexts).toEqual([
+      'articles/new-arrivals:title',
+      `articles/new-arrivals:paragraphs.${NEW_FIRST}`,
+      `articles/new-arrivals:paragraphs.${NEW_SECOND}`,
+    ]);
     expect(await exportText({ language: 'ko', stale: true, format: 'xliff' })).not.toContain('<unit');
     const glossary = await exportText({ language: 'zh-Hans', glossary: true, format: 'xliff' });
     expect(glossary).toContain('<file id="entities">');
@@ -143,10 +162,10 @@ describe('export and import', () => {
       .sort();
     expect(changed).toEqual(['.sources/ko.json', 'ko/articles/new-arrivals.json']);
     expect(JSON.parse(locales.read('ko/articles/new-arrivals.json'))).toEqual({
-      paragraphs: { p0: '노동자들이 10월 2일 단둥에 더 도착했다.' },
+      paragraphs: { [NEW_FIRST as string]: '노동자들이 10월 2일 단둥에 더 도착했다.' },
     });
     expect(JSON.parse(locales.read('.sources/ko.json'))['articles/new-arrivals']).toEqual({
-      'paragraphs.p0': expect.stringMatching(/^[0-9a-f]{16}$/),
+      [`paragraphs.${NEW_FIRST}`]: expect.stringMatching(/^[0-9a-f]{16}$/),
     });
   });
 
@@ -196,7 +215,7 @@ describe('export and import', () => {
     const glossary = await exportText({ language: 'ko', glossary: true, format: 'xliff' });
     const before = snapshot();
     const problems = await refusal({ text: glossary.replace('<target>둥강</target>', '<target>동강</target>'), name: 'name.xlf' });
-    expect(problems).toMatch(/paragraphs\.p1: glossary: the source mentions Donggang/);
+    expect(problems).toMatch(new RegExp(`paragraphs\\.${seedKey(1)}: glossary: the source mentions Donggang`));
     expect(snapshot()).toEqual(before);
   });
 
@@ -210,12 +229,12 @@ describe('export and import', () => {
       const xlf = await exportText({ language: 'ko', format: 'xliff' });
       const before = snapshot();
       const run = await importTranslations(t.db, locales.root, { text: xlf });
-      expect(run).toMatchObject({ ok: true, imported: 69, reviewed: 0, written: [] });
+      expect(run).toMatchObject({ ok: true, imported: TRANSLATED, reviewed: 0, written: [] });
       expect(snapshot()).toEqual(before);
       const stale = await translationStatusReport(t.db, locales.root, { language: 'ko' });
-      expect(stale.languages[0]?.staleKeys).toEqual([`articles/${SEED_SLUG}:paragraphs.p9`]);
+      expect(stale.languages[0]?.staleKeys).toEqual([`articles/${SEED_SLUG}:paragraphs.${seedKey(9)}`]);
       const po = await exportText({ language: 'ko', stale: true, format: 'po' });
-      expect(po).toMatch(/#, fuzzy\nmsgctxt "articles\/nk-workers-china-seafood-plants:paragraphs.p9"/);
+      expect(po).toContain(`#, fuzzy\nmsgctxt "articles/nk-workers-china-seafood-plants:paragraphs.${seedKey(9)}"`);
     } finally {
       await ingestText(t.db.prisma, seed);
     }

@@ -1,26 +1,24 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Catalog, catalog, LOCALES_DIR, useCatalog } from '../../src/i18n/catalog.js';
 import { ingestText } from '../../src/ingest/index.js';
 import { createApp } from '../../src/yoga.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { useTestDatabase } from '../helpers/db.js';
 import { gql } from '../helpers/gql.js';
-import { englishLeft, SEED_SLUG, seedTranslation } from '../helpers/seed.js';
+import { englishLeft, SEED_SLUG, seedKey, seedTranslation } from '../helpers/seed.js';
 
-let t: TestDatabase;
+const t = useTestDatabase({ seedCorpus: true });
 const yoga = createApp();
 const shipped = catalog();
 
 beforeAll(async () => {
-  t = await openTestDatabase({ seedCorpus: true });
   await ingestText(
     t.db.prisma,
     '---\nslug: untranslated-story\ndate: 2025-09-16T00:30:00Z\n---\nTraders in Dandong met officials from Sinuiju.',
   );
 });
-afterAll(() => t.drop());
 afterEach(() => useCatalog(shipped));
 
 const WHOLE = `query($lang: String) { article(slug: "${SEED_SLUG}", lang: $lang) {
@@ -119,10 +117,43 @@ describe('choosing the language', () => {
     const res = await gql(yoga, query, undefined, { 'accept-language': 'ko-KR' });
     expect(res.data?.a.title).toBe(seedTranslation('zh-Hans').title);
     expect(res.data?.a.paragraphs[0].en).toMatch(/^North Korea has sent/);
-    expect(res.data?.a.paragraphs[0].text).toBe(seedTranslation('zh-Hans').paragraphs.p0);
+    expect(res.data?.a.paragraphs[0].text).toBe(seedTranslation('zh-Hans').paragraphs[seedKey(0)]);
     expect(res.data?.b.title).toBe(seedTranslation('ko').title);
     const plain = await gql(yoga, `{ article(slug: "${SEED_SLUG}") { title } }`);
     expect(plain.data?.article.title).toBe('North Korea sends more workers to China after Kim Jong Un’s visit');
+  });
+
+  it('an inner field’s lang covers its subtree: Entity.mentions(lang) and the paragraphs under it agree', async () => {
+    const res = await gql(
+      yoga,
+      `{ entity(key: "dandong") { mentions(lang: "ko") { start end text located
+        paragraph { text language localizedText { requestedLanguage provenance } article { slug } } } } }`,
+      undefined,
+      { 'accept-language': 'zh-CN' },
+    );
+    expect(res.errors).toBeUndefined();
+    const mentions = res.data?.entity.mentions as Array<{
+      start: number;
+      end: number;
+      text: string;
+      located: boolean;
+      paragraph: {
+        text: string;
+        language: string;
+        localizedText: { requestedLanguage: string; provenance: string };
+        article: { slug: string };
+      };
+    }>;
+    // Dandong is in the translated seed article and in the untranslated story.
+    expect(new Set(mentions.map((m) => m.paragraph.article.slug))).toEqual(new Set([SEED_SLUG, 'untranslated-story']));
+    for (const m of mentions) {
+      expect(m.paragraph.localizedText.requestedLanguage).toBe('ko');
+      const expected =
+        m.paragraph.article.slug === SEED_SLUG ? { language: 'ko', provenance: 'TRANSLATED' } : { language: 'en', provenance: 'FALLBACK' };
+      expect({ language: m.paragraph.language, provenance: m.paragraph.localizedText.provenance }).toEqual(expected);
+      expect(m.located).toBe(true);
+      expect(m.paragraph.text.slice(m.start, m.end)).toBe(m.text);
+    }
   });
 
   it('shows source and translation side by side', async () => {
@@ -131,7 +162,7 @@ describe('choosing the language', () => {
       `{ article(slug: "${SEED_SLUG}") { paragraphs { en: text(lang: "en") ko: text(lang: "ko") koProv: provenance(lang: "ko") } } }`,
     );
     const p = res.data?.article.paragraphs[7];
-    expect(p).toEqual({ en: 'Signs of warming relations', ko: seedTranslation('ko').paragraphs.p7, koProv: 'TRANSLATED' });
+    expect(p).toEqual({ en: 'Signs of warming relations', ko: seedTranslation('ko').paragraphs[seedKey(7)], koProv: 'TRANSLATED' });
   });
 
   it('tells the client what was requested and served, in extensions.i18n and Content-Language', async () => {
@@ -182,7 +213,7 @@ describe('fallbacks and provenance', () => {
     fs.mkdirSync(path.join(root, 'zh-Hant', 'articles'), { recursive: true });
     fs.writeFileSync(
       path.join(root, 'zh-Hant', 'articles', `${SEED_SLUG}.json`),
-      JSON.stringify({ paragraphs: { p7: '兩國關係回暖跡象' } }),
+      JSON.stringify({ paragraphs: { [seedKey(7)]: '兩國關係回暖跡象' } }),
     );
     try {
       useCatalog(Catalog.load(root));

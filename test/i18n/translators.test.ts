@@ -12,7 +12,7 @@ import { cli } from '../helpers/cli.js';
 import { useTestDatabase } from '../helpers/db.js';
 import { gql } from '../helpers/gql.js';
 import { copyLocales } from '../helpers/locales.js';
-import { SEED_SLUG } from '../helpers/seed.js';
+import { paragraphKeysOf, SEED_SLUG, seedKey } from '../helpers/seed.js';
 
 const t = useTestDatabase({ seedCorpus: true });
 /** A private copy of the shipped locale files for each test, served by the app. */
@@ -41,6 +41,13 @@ const editJson = (root: string, rel: string, fn: (data: Record<string, any>) => 
   fs.writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
 };
 const KO_ARTICLE = `ko/articles/${SEED_SLUG}.json`;
+/**
+ * What ko (and zh-Hans) translate: 29 labels, 20 entity names, the seed article's title and 15
+ * paragraphs, and one message per error code in en/errors.json (which grows with the API).
+ */
+const TOTAL = 65 + Object.keys(JSON.parse(fs.readFileSync('locales/en/errors.json', 'utf8'))).length;
+/** The locale key of the seed article's paragraph at a position ("paragraphs.p-412453d9" for 4). */
+const P = (position: number) => `paragraphs.${seedKey(position)}`;
 
 describe('i18n:check', () => {
   it('passes on the shipped locales', async () => {
@@ -82,17 +89,17 @@ describe('i18n:check', () => {
       'an empty string',
       (root: string) =>
         editJson(root, KO_ARTICLE, (d) => {
-          d.paragraphs.p4 = '';
+          d.paragraphs[seedKey(4)] = '';
         }),
-      /^ko\/articles\/nk-workers-china-seafood-plants\.json:8: error: paragraphs\.p4: empty translation/,
+      new RegExp(`^ko/articles/nk-workers-china-seafood-plants\\.json:8: error: paragraphs\\.${seedKey(4)}: empty translation`),
     ],
     [
       'an unbalanced quote',
       (root: string) =>
         editJson(root, KO_ARTICLE, (d) => {
-          d.paragraphs.p9 = '“북한 정권은 오랫동안 해외 노동자 파견에 의존해 왔다.';
+          d.paragraphs[seedKey(9)] = '“북한 정권은 오랫동안 해외 노동자 파견에 의존해 왔다.';
         }),
-      /paragraphs\.p9: unbalanced quotes or brackets: "“" is never closed/,
+      new RegExp(`paragraphs\\.${seedKey(9)}: unbalanced quotes or brackets: "“" is never closed`),
     ],
     [
       'an unbalanced bracket',
@@ -106,17 +113,19 @@ describe('i18n:check', () => {
       'a translation identical to the English',
       (root: string) =>
         editJson(root, KO_ARTICLE, (d) => {
-          d.paragraphs.p7 = 'Signs of warming relations';
+          d.paragraphs[seedKey(7)] = 'Signs of warming relations';
         }),
-      /paragraphs\.p7: identical to the English source/,
+      new RegExp(`paragraphs\\.${seedKey(7)}: identical to the English source`),
     ],
     [
       'a glossary violation (단둥 missing)',
       (root: string) =>
         editJson(root, KO_ARTICLE, (d) => {
-          d.paragraphs.p4 = d.paragraphs.p4.replaceAll('단둥', '그 도시');
+          d.paragraphs[seedKey(4)] = d.paragraphs[seedKey(4)].replaceAll('단둥', '그 도시');
         }),
-      /paragraphs\.p4: glossary: the source mentions Dandong but the translation has none of “단둥”, “단둥시”, “단동”/,
+      new RegExp(
+        `paragraphs\\.${seedKey(4)}: glossary: the source mentions Dandong but the translation has none of “단둥”, “단둥시”, “단동”`,
+      ),
     ],
   ])('fails on %s, naming file, line and key', async (_name, plant, expected) => {
     const problems = await checkWith(plant);
@@ -131,7 +140,7 @@ describe('i18n:check', () => {
       d.entityKind.PLACE = '';
     });
     editJson(locales.root, KO_ARTICLE, (d) => {
-      d.paragraphs.p7 = 'Signs of warming relations';
+      d.paragraphs[seedKey(7)] = 'Signs of warming relations';
     });
     expect(await checkTranslations(t.db, locales.root)).toMatchObject({ errors: 1, warnings: 1 });
   });
@@ -173,13 +182,13 @@ describe('staleness', () => {
       const status = await gql(yoga, '{ translationStatus(lang: "ko") { stale staleKeys missing coverage } }');
       expect(status.data?.translationStatus).toMatchObject({
         stale: 1,
-        staleKeys: [`articles/${SEED_SLUG}:paragraphs.p3`],
+        staleKeys: [`articles/${SEED_SLUG}:${P(3)}`],
         missing: 0,
         coverage: 1,
       });
 
       // The translator reviews it and marks it current, without touching a hash.
-      const run = await cli('i18n', ['mark-current', '--lang', 'ko', '--key', `articles/${SEED_SLUG}:paragraphs.p3`], env());
+      const run = await cli('i18n', ['mark-current', '--lang', 'ko', '--key', `articles/${SEED_SLUG}:${P(3)}`], env());
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/marked 1 ko translation\(s\) current/);
       useCatalog(Catalog.load(locales.root));
@@ -195,9 +204,9 @@ describe('staleness', () => {
   });
 
   it('marks current what is asked, and refuses a key without a translation', async () => {
-    const key = `articles/${SEED_SLUG}:paragraphs.p3`;
+    const key = `articles/${SEED_SLUG}:${P(3)}`;
     const records = JSON.parse(locales.read('.sources/ko.json'));
-    delete records[`articles/${SEED_SLUG}`]['paragraphs.p3'];
+    delete records[`articles/${SEED_SLUG}`][P(3)];
     fs.writeFileSync(locales.file('.sources/ko.json'), JSON.stringify(records));
     const stale = await translationStatusReport(t.db, locales.root, { language: 'ko' });
     expect(stale.languages[0]?.staleKeys).toEqual([key]);
@@ -214,7 +223,9 @@ describe('staleness', () => {
   });
 
   it('a new article is missing work in every language at once', async () => {
-    await ingestText(t.db.prisma, '---\nslug: fresh-report\n---\nA fresh report from Dandong.\nA second paragraph.');
+    const text = '---\nslug: fresh-report\n---\nA fresh report from Dandong.\nA second paragraph.';
+    const [first, second] = paragraphKeysOf(text);
+    await ingestText(t.db.prisma, text);
     try {
       const res = await gql(
         yoga,
@@ -223,8 +234,8 @@ describe('staleness', () => {
       for (const lang of ['ko', 'zh', 'tw']) {
         expect(res.data?.[lang].missingKeys).toEqual([
           'articles/fresh-report:title',
-          'articles/fresh-report:paragraphs.p0',
-          'articles/fresh-report:paragraphs.p1',
+          `articles/fresh-report:paragraphs.${first}`,
+          `articles/fresh-report:paragraphs.${second}`,
         ]);
       }
       const report = await translationStatusReport(t.db, locales.root, { language: 'ko' });
@@ -242,19 +253,19 @@ describe('staleness', () => {
     const report = await translationStatusReport(t.db, locales.root);
     expect(report.languages.map((s) => s.language)).toEqual(['ko', 'zh-Hans', 'zh-Hant']);
     expect(report.errors).toEqual([]);
-    expect(report.languages[0]).toMatchObject({ language: 'ko', total: 69, translated: 69, missing: 0, stale: 0, coverage: 1 });
+    expect(report.languages[0]).toMatchObject({ language: 'ko', total: TOTAL, translated: TOTAL, missing: 0, stale: 0, coverage: 1 });
     const zh = await translationStatusReport(t.db, locales.root, { language: 'zh-Hans' });
     expect(zh.languages).toHaveLength(1);
-    expect(zh.languages[0]).toMatchObject({ language: 'zh-Hans', total: 69, translated: 69, missing: 0, coverage: 1 });
+    expect(zh.languages[0]).toMatchObject({ language: 'zh-Hans', total: TOTAL, translated: TOTAL, missing: 0, coverage: 1 });
     await expect(translationStatusReport(t.db, locales.root, { language: 'fr' })).rejects.toMatchObject({ code: 'UNSUPPORTED_LANGUAGE' });
   });
 
   it('npm run i18n:status prints the table', async () => {
     const table = await cli('i18n', ['status'], env());
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/^language\s+namespace\s+total\s+translated\s+missing\s+stale\s+coverage$/m);
-    expect(table.stdout).toMatch(/^ko\s+\(all\)\s+69\s+69\s+0\s+0\s+100\.0%$/m);
-    expect(table.stdout).toMatch(/^zh-Hant\s+\(all\)\s+69\s+69\s+0\s+0\s+100\.0%$/m);
+    expect(table.stdout).toMatch(/^language\s+namespace\s+total\s+translated\s+missing\s+stale\s+orphaned\s+coverage$/m);
+    expect(table.stdout).toMatch(new RegExp(`^ko\\s+\\(all\\)\\s+${TOTAL}\\s+${TOTAL}\\s+0\\s+0\\s+0\\s+100\\.0%$`, 'm'));
+    expect(table.stdout).toMatch(new RegExp(`^zh-Hant\\s+\\(all\\)\\s+${TOTAL}\\s+${TOTAL}\\s+0\\s+0\\s+0\\s+100\\.0%$`, 'm'));
   });
 });
 

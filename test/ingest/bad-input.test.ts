@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { readArticleFile } from '../../src/ingest/index.js';
+import { ingestText, readArticleFile } from '../../src/ingest/index.js';
 import { ingestArticleText, ingestFiles } from '../../src/services/ingest.js';
 import { cli } from '../helpers/cli.js';
 import { rowCounts, useTestDatabase } from '../helpers/db.js';
@@ -132,6 +132,40 @@ describe('ingesting files', () => {
   });
 });
 
+describe('symbolic links', () => {
+  const SYMLINK = { code: 'SYMLINK', message: 'is a symbolic link; symbolic links are not followed (name the file it points to)' };
+
+  it('named as paths are refused with a reason, not followed, as in a folder scan', async () => {
+    const target = file('links/real/story.txt', '---\nslug: linked-story\n---\nThe women arrived in Dandong.');
+    const fileLink = path.join(dir, 'links/story-link.txt');
+    const folderLink = path.join(dir, 'links/folder-link');
+    fs.symlinkSync(target, fileLink);
+    fs.symlinkSync(path.dirname(target), folderLink);
+    const before = await rowCounts(t.db);
+    const result = await ingestFiles(t.db, [fileLink, folderLink], { maxBytes: MAX_BYTES });
+    expect(result).toMatchObject({ files: [], ingested: 0, failed: 0 });
+    expect(result.refused).toEqual([
+      { path: fileLink, error: SYMLINK },
+      { path: folderLink, error: SYMLINK },
+    ]);
+    expect(await rowCounts(t.db)).toEqual(before);
+  });
+
+  it('in a folder are skipped', async () => {
+    const real = file('linked-folder/a-real.txt', '---\nslug: real-one\n---\nWorkers left Sinuiju.');
+    fs.symlinkSync(file('elsewhere/b.txt', '---\nslug: linked-one\n---\nWorkers left Hyesan.'), path.join(dir, 'linked-folder/b-link.txt'));
+    const result = await ingestFiles(t.db, [path.join(dir, 'linked-folder')], { maxBytes: MAX_BYTES });
+    expect(result.files.map((f) => f.path)).toEqual([real]);
+    expect(await t.db.prisma.article.findUnique({ where: { slug: 'linked-one' } })).toBeNull();
+  });
+
+  it('put in place of a file after it was found are refused when it is read', async () => {
+    const link = path.join(dir, 'links/swapped.txt');
+    fs.symlinkSync(path.join(dir, 'links/real/story.txt'), link);
+    await expect(readArticleFile(link, MAX_BYTES)).rejects.toMatchObject(SYMLINK);
+  });
+});
+
 describe('npm run ingest', () => {
   // One smoke test of the CLI itself (a child process: tsx, Prisma and the NLP libraries load in it).
   it('prints a line per file and a summary, keeps the good file, and exits 1 when one failed', { timeout: 120_000 }, async () => {
@@ -146,5 +180,24 @@ describe('npm run ingest', () => {
     ]);
     expect(result.stderr.split('\n')).toContain(`✗ ${bad}: the file holds binary data (a NUL byte), not text [BINARY]; nothing written`);
     expect(await t.db.prisma.article.findUnique({ where: { slug: 'smoke-good' } })).not.toBeNull();
+  });
+
+  it('reports a moved paragraph and a refused symbolic link, and records "cli" as the writer', { timeout: 120_000 }, async () => {
+    const lines = ['Trucks waited in Dandong on Sept. 3.', 'Officials in Sinuiju checked them.', 'Hyesan saw none of them.'];
+    await ingestText(t.db.prisma, `---\nslug: cli-moved\ntitle: Moved\n---\n${lines.join('\n')}`);
+    const moved = file('moved/a-moved.txt', `---\nslug: cli-moved\ntitle: Moved\n---\n${[lines[2], lines[0], lines[1]].join('\n')}`);
+    const link = path.join(dir, 'moved/b-link.txt');
+    fs.symlinkSync(moved, link);
+    const result = await cli('ingest', [moved, link], { DATABASE_URL: t.url });
+    expect(result.code).toBe(1);
+    expect(result.stdout.split('\n')[0]).toMatch(
+      new RegExp(
+        `^✓ ${moved}: cli-moved updated, 3 paragraphs, 0 changed, 0 added, 0 removed, 1 moved, \\d+ entities \\(0 proposed\\), \\d+ mentions$`,
+      ),
+    );
+    expect(result.stderr.split('\n')).toContain(
+      `✗ ${link}: is a symbolic link; symbolic links are not followed (name the file it points to) [SYMLINK]`,
+    );
+    expect((await t.db.prisma.article.findUniqueOrThrow({ where: { slug: 'cli-moved' } })).updatedBy).toBe('cli');
   });
 });

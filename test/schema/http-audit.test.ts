@@ -3,21 +3,19 @@ import type { AddressInfo } from 'node:net';
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/yoga.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { useTestDatabase } from '../helpers/db.js';
 
-let t: TestDatabase;
+useTestDatabase({ seedCorpus: false });
 let server: Server;
 let url: string;
 
 beforeAll(async () => {
-  t = await openTestDatabase({ seedCorpus: false });
   server = createServer(createApp());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 });
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
-  await t.drop();
 });
 
 describe('GraphQL over HTTP (graphql-http audits against the real server on a port)', () => {

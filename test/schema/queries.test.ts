@@ -1,24 +1,22 @@
 import fs from 'node:fs';
 import { getNamedType, isObjectType, printSchema } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestText } from '../../src/ingest/index.js';
 import { schema } from '../../src/schema/index.js';
 import { createApp, EXAMPLE_QUERY } from '../../src/yoga.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { useTestDatabase } from '../helpers/db.js';
 import { gql } from '../helpers/gql.js';
 
-let t: TestDatabase;
+const t = useTestDatabase({ seedCorpus: true });
 const yoga = createApp();
 const SLUG = 'nk-workers-china-seafood-plants';
 
 beforeAll(async () => {
-  t = await openTestDatabase({ seedCorpus: true });
   await ingestText(
     t.db.prisma,
     '---\nslug: second-story\nsource: Test desk\n---\nTraders in Dandong met officials from Sinuiju on Oct. 2.',
   );
 });
-afterAll(() => t.drop());
 
 describe('article queries', () => {
   it('serves the seed article with ordered paragraphs and exact mention offsets', async () => {

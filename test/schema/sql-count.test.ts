@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestText } from '../../src/ingest/index.js';
 import { createApp } from '../../src/yoga.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { useTestDatabase } from '../helpers/db.js';
 import { gql } from '../helpers/gql.js';
 
-let t: TestDatabase;
+const t = useTestDatabase({ seedCorpus: true });
 const yoga = createApp();
 let statements: string[] = [];
 
@@ -24,13 +24,11 @@ async function countStatements(query: string): Promise<number> {
   return statements.length;
 }
 
-beforeAll(async () => {
-  t = await openTestDatabase({ seedCorpus: true });
+beforeAll(() => {
   // The client is created with query events on (src/db/client.ts); its type does not say so.
   const client = t.db.prisma as unknown as { $on(event: 'query', listener: (e: { query: string }) => void): void };
   client.$on('query', (e) => statements.push(e.query));
 });
-afterAll(() => t.drop());
 
 describe('SQL statements per operation', () => {
   it('stay the same whatever the number of articles, paragraphs, entities and mentions', async () => {
@@ -69,5 +67,13 @@ describe('translation lookups', () => {
     for (const lang of ['en', 'ko', 'zh-Hans', 'zh-Hant']) counts[lang] = await countStatements(query(lang));
     console.info(`SQL statements for the localized query: ${JSON.stringify(counts)}`);
     expect(new Set(Object.values(counts)).size).toBe(1);
+  });
+});
+
+describe('languages', () => {
+  it('load the coverage data once per request, whatever the number of languages', async () => {
+    const n = await countStatements('{ languages { code coverage } }');
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThanOrEqual(3);
   });
 });

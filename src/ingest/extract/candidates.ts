@@ -56,14 +56,19 @@ export function known(ctx: Context, entity: KnownEntity): FoundEntity {
   return found;
 }
 
-/** A new entity, unless the gazetteer already knows the name. */
-export function propose(ctx: Context, kind: EntityKind, name: string, extra: Partial<FoundEntity> = {}): FoundEntity {
+/**
+ * A new entity, unless the gazetteer already knows the name; null when a reviewer rejected the
+ * name (in any case) or an entity under its key: a rejected proposal is never made again.
+ */
+export function propose(ctx: Context, kind: EntityKind, name: string, extra: Partial<FoundEntity> = {}): FoundEntity | null {
   const hit = ctx.gazetteer.lookup(name);
   if (hit) return known(ctx, hit);
   let key = extra.key ?? slugify(name);
+  if (ctx.gazetteer.isRejected(name, key)) return null;
   const clash = ctx.gazetteer.byKey.get(key) ?? ctx.entities.get(key);
   if (clash && clash.kind === kind && clash.name === name) return known(ctx, clash);
   if (clash) key = `${key}-${kind.toLowerCase()}`;
+  if (ctx.gazetteer.isRejected(name, key)) return null;
   const existing = ctx.entities.get(key) ?? ctx.gazetteer.byKey.get(key);
   if (existing) return known(ctx, existing);
   const entity: FoundEntity = { key, kind, name, aliases: [], confirmed: false, isNew: true, ...extra };
@@ -71,8 +76,9 @@ export function propose(ctx: Context, kind: EntityKind, name: string, extra: Par
   return entity;
 }
 
-/** An entity normalized from its value (a date or a quantity): known if its key is, else new and confirmed. */
-export function valueEntity(ctx: Context, entity: FoundEntity): FoundEntity {
+/** An entity normalized from its value (a date or a quantity): known if its key is, else new and confirmed; null if rejected. */
+export function valueEntity(ctx: Context, entity: FoundEntity): FoundEntity | null {
+  if (ctx.gazetteer.isRejected('', entity.key)) return null;
   const existing = ctx.entities.get(entity.key) ?? ctx.gazetteer.byKey.get(entity.key);
   if (existing) return known(ctx, existing);
   ctx.entities.set(entity.key, entity);

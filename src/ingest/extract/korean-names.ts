@@ -17,7 +17,8 @@ export function koreanNameCandidates(ctx: Context, text: string): Candidate[] {
   for (const m of text.matchAll(KOREAN_NAME_RE)) {
     const last = m[0].split(/\s+/).at(-1) ?? '';
     if (NAME_BLOCKERS.has(last) || BLOCKER_AFTER_RE.test(text.slice(m.index + m[0].length))) continue;
-    out.push(ruleCandidate(m.index, m.index + m[0].length, propose(ctx, 'PERSON', m[0])));
+    const entity = propose(ctx, 'PERSON', m[0]);
+    if (entity) out.push(ruleCandidate(m.index, m.index + m[0].length, entity));
   }
   return out;
 }

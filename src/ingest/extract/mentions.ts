@@ -8,8 +8,9 @@ const GOVERNMENT_CONTEXT =
 
 /** "Pyongyang said", "Pyongyang-Beijing relations", "Beijing’s government": the capital stands for its country. */
 function standsForGovernment(text: string, c: Candidate): boolean {
+  // Anchored regular expressions on what follows, and one character before: never a scan of the paragraph.
   if (GOVERNMENT_CONTEXT.test(text.slice(c.end))) return true;
-  return /[-–]$/u.test(text.slice(0, c.start)) && /\s+(?:relations|ties)\b/u.test(text.slice(c.end));
+  return /[-–]/u.test(text.charAt(c.start - 1)) && /^\s+(?:relations|ties)\b/u.test(text.slice(c.end));
 }
 
 export function toMentions(paragraphs: string[], resolved: Candidate[][]): FoundMention[] {

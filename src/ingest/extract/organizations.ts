@@ -27,7 +27,8 @@ export function organizationCandidates(ctx: Context, text: string): Candidate[] 
   for (const re of ORG_PATTERNS) {
     for (const m of text.matchAll(re)) {
       const name = m[0].replace(/\s+(?:and|of|the)$/u, '');
-      out.push(ruleCandidate(m.index, m.index + name.length, propose(ctx, 'ORGANIZATION', name)));
+      const entity = propose(ctx, 'ORGANIZATION', name);
+      if (entity) out.push(ruleCandidate(m.index, m.index + name.length, entity));
     }
   }
   return out;
@@ -41,7 +42,8 @@ export function placeOrgCandidates(ctx: Context, text: string, places: Candidate
     const m = PLACE_ORG_TAIL.exec(text.slice(place.end));
     if (!m) continue;
     const name = `${text.slice(place.start, place.end)}${m[1]}`;
-    out.push(ruleCandidate(place.start, place.end + (m[1]?.length ?? 0), propose(ctx, 'ORGANIZATION', name)));
+    const entity = propose(ctx, 'ORGANIZATION', name);
+    if (entity) out.push(ruleCandidate(place.start, place.end + (m[1]?.length ?? 0), entity));
   }
   return out;
 }

@@ -27,7 +27,8 @@ function suffixedPlaces(ctx: Context, text: string): Candidate[] {
     const name = `${words.join(' ')} ${titleCase(m[2] ?? '')}`;
     const start = m.index + m[0].indexOf(words.join(' '));
     const hit = ctx.gazetteer.lookup(`${words.join(' ')} ${m[2]}`) ?? ctx.gazetteer.lookup(name);
-    out.push(ruleCandidate(start, m.index + m[0].length, hit ? known(ctx, hit) : propose(ctx, 'PLACE', name)));
+    const entity = hit ? known(ctx, hit) : propose(ctx, 'PLACE', name);
+    if (entity) out.push(ruleCandidate(start, m.index + m[0].length, entity));
   }
   return out;
 }
@@ -42,7 +43,7 @@ function listedPlaces(ctx: Context, text: string): Candidate[] {
       const name = item[0];
       const hit = ctx.gazetteer.lookup(`${name} ${suffix}`) ?? ctx.gazetteer.lookup(name);
       const entity = hit ? known(ctx, hit) : propose(ctx, 'PLACE', `${name} ${suffix}`, { aliases: [name] });
-      out.push(ruleCandidate(start, start + name.length, entity));
+      if (entity) out.push(ruleCandidate(start, start + name.length, entity));
     }
   }
   return out;

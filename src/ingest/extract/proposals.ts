@@ -4,6 +4,7 @@
 import type { EntityKind } from '../gazetteer.js';
 import type { ItemToken, Nlp } from '../nlp.js';
 import { type Candidate, type Context, propose } from './candidates.js';
+import { Coverage, followsSentenceEnd, spaceEnd, spaceStart } from './spans.js';
 import { DEMONYM_PLURALS, DEMONYMS, ORG_HEADS, STOP_PROPER } from './words.js';
 
 const ORG_HEAD_RE = new RegExp(`(?:${ORG_HEADS})$`, 'i');
@@ -12,6 +13,36 @@ const PLACE_CUE = /\b(?:in|near|at|from|to|into|outside)\s+$/u;
 
 type Matches = { json(options: object): unknown };
 type OffsetMatch = { text: string; offset: { start: number } };
+
+/**
+ * The NLP libraries read a paragraph in pieces of at most this many characters, cut after a
+ * sentence: compromise computes every match's offset over the whole text it was given, so one
+ * long text costs the square of its length; pieces keep it linear. Paragraphs up to this length
+ * (all of a normal article's) are read whole.
+ */
+export const NLP_PIECE_CHARS = 3000;
+
+/** A paragraph in pieces for the NLP libraries, each with its offset; cut after a sentence end, else at a space. */
+export function nlpPieces(text: string, max = NLP_PIECE_CHARS): Array<{ start: number; text: string }> {
+  const pieces: Array<{ start: number; text: string }> = [];
+  let start = 0;
+  while (text.length - start > max) {
+    const window = text.slice(start, start + max);
+    let cut = -1;
+    for (const m of window.matchAll(/[.!?]["”’)\]]*\s+/gu)) if (m.index > max / 4) cut = m.index + m[0].length;
+    if (cut < 0) {
+      const space = window.search(/\s\S*$/u);
+      cut = space > max / 4 ? space + 1 : max;
+    }
+    // Never between the two halves of a surrogate pair.
+    const code = text.charCodeAt(start + cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff) cut--;
+    pieces.push({ start, text: text.slice(start, start + cut) });
+    start += cut;
+  }
+  pieces.push({ start, text: text.slice(start) });
+  return pieces;
+}
 
 /** A proposal less a leading "the" and trailing possessives and punctuation, with how much was cut in front. */
 function cleanProposal(surface: string): { text: string; offset: number } {
@@ -26,29 +57,48 @@ function cleanProposal(surface: string): { text: string; offset: number } {
   return { text, offset };
 }
 
+/** Where the places already found start and end, to find a name coordinated with one. */
+interface PlaceEdges {
+  starts: Set<number>;
+  ends: Set<number>;
+}
+
+const COORDINATORS = [',', 'and', 'or'];
+
+/** Whether a known place ends right before `start` (or starts right after `end`), joined by `/^\s*(?:,|and|or)\s*$/`. */
+function coordinatedWithPlace(text: string, start: number, end: number, places: PlaceEdges): boolean {
+  const before = spaceStart(text, start);
+  const after = spaceEnd(text, end);
+  for (const word of COORDINATORS) {
+    if (text.endsWith(word, before)) {
+      const p = before - word.length;
+      for (let e = spaceStart(text, p); e <= p; e++) if (places.ends.has(e)) return true;
+    }
+    if (text.startsWith(word, after)) {
+      const p = after + word.length;
+      for (let s = p, last = spaceEnd(text, p); s <= last; s++) if (places.starts.has(s)) return true;
+    }
+  }
+  return false;
+}
+
 /** A kind for an untyped proper noun, from its own last word or its neighbours; null if none fits. */
-function guessKind(name: string, text: string, start: number, end: number, known: Candidate[]): EntityKind | null {
+function guessKind(name: string, text: string, start: number, end: number, places: PlaceEdges): EntityKind | null {
   if (ORG_HEAD_RE.test(name) || /\b(?:Press|News|Times|Programme|Program|Fund|Group|Institute|University|Agency)$/u.test(name)) {
     return 'ORGANIZATION';
   }
   const before = text.slice(Math.max(0, start - 30), start);
   const after = text.slice(end, end + 30);
   // Coordinated with a known place: "Dandong and Donggang".
-  const coordinated = known.some(
-    (k) =>
-      k.entity.kind === 'PLACE' &&
-      ((k.end <= start && /^\s*(?:,|and|or)\s*$/u.test(text.slice(k.end, start))) ||
-        (k.start >= end && /^\s*(?:,|and|or)\s*$/u.test(text.slice(end, k.start)))),
-  );
-  if (coordinated) return 'PLACE';
+  if (coordinatedWithPlace(text, start, end, places)) return 'PLACE';
   if (PERSON_CUE.test(before) || /^\s*,?\s*(?:said|says|told)\b/u.test(after)) return 'PERSON';
   if (PLACE_CUE.test(before)) return 'PLACE';
   return null;
 }
 
 /** Whether a cleaned proposal at [start, end) can be a name at all (before its kind is known). */
-function acceptable(name: string, text: string, start: number, end: number, taken: Candidate[]): boolean {
-  if (taken.some((t) => start < t.end && t.start < end)) return false;
+function acceptable(name: string, text: string, start: number, end: number, taken: Coverage): boolean {
+  if (taken.overlaps(start, end)) return false;
   if (!/^\p{Lu}/u.test(name) || name.length < 3) return false;
   // A candidate must start and end on word boundaries ("Jin-" out of "Park Jin-woo" is not a name).
   if (/[\p{L}\p{N}-]/u.test(text.charAt(start - 1)) || /[\p{L}\p{N}-]/u.test(text.charAt(end)) || /-$/.test(name)) return false;
@@ -56,7 +106,7 @@ function acceptable(name: string, text: string, start: number, end: number, take
   if (words.every((w) => STOP_PROPER.has(w))) return false;
   if (name in DEMONYMS || DEMONYM_PLURALS.includes(name)) return false;
   // A capitalized word that merely opens a sentence is not a name.
-  return !(words.length === 1 && (start === 0 || /[.!?]["”’]?\s+$/u.test(text.slice(0, start))));
+  return !(words.length === 1 && (start === 0 || followsSentenceEnd(text, start)));
 }
 
 /** Runs of consecutive proper-noun tokens, with their offsets in the text. */
@@ -108,17 +158,30 @@ function properNouns(nlp: Nlp, text: string): Array<{ surface: string; kind: Ent
 export function nlpCandidates(ctx: Context, nlp: Nlp, text: string, taken: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>();
-  for (const { surface, kind: guess, from } of properNouns(nlp, text)) {
-    for (const part of surface.split(/[—–]/u)) {
-      const { text: name, offset } = cleanProposal(part.trim());
-      if (!name || seen.has(`${from}:${name}`)) continue;
-      const start = text.indexOf(name, from + offset);
-      if (start < 0) continue;
-      seen.add(`${from}:${name}`);
-      const end = start + name.length;
-      if (!acceptable(name, text, start, end, taken)) continue;
-      const kind = guess ?? guessKind(name, text, start, end, taken);
-      if (kind) out.push({ start, end, entity: propose(ctx, kind, name), via: 'nlp', priority: 0 });
+  const covered = new Coverage(text.length, taken);
+  const places: PlaceEdges = { starts: new Set(), ends: new Set() };
+  for (const k of taken) {
+    if (k.entity.kind !== 'PLACE') continue;
+    places.starts.add(k.start);
+    places.ends.add(k.end);
+  }
+  for (const piece of nlpPieces(text)) {
+    for (const { surface, kind: guess, from: local } of properNouns(nlp, piece.text)) {
+      const from = piece.start + local;
+      for (const part of surface.split(/[—–]/u)) {
+        const { text: name, offset } = cleanProposal(part.trim());
+        if (!name || seen.has(`${from}:${name}`)) continue;
+        // Looked for in its own piece: a name the libraries reshaped is not searched for through the whole paragraph.
+        const at = piece.text.indexOf(name, local + offset);
+        if (at < 0) continue;
+        const start = piece.start + at;
+        seen.add(`${from}:${name}`);
+        const end = start + name.length;
+        if (!acceptable(name, text, start, end, covered)) continue;
+        const kind = guess ?? guessKind(name, text, start, end, places);
+        const entity = kind ? propose(ctx, kind, name) : null;
+        if (entity) out.push({ start, end, entity, via: 'nlp', priority: 0 });
+      }
     }
   }
   return out;

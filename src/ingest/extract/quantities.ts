@@ -3,6 +3,7 @@
 import { AFTER, BEFORE } from '../gazetteer.js';
 import { slugify } from '../text.js';
 import { type Candidate, type Context, type FoundEntity, ruleCandidate, valueEntity } from './candidates.js';
+import { wordBefore } from './spans.js';
 import { NOT_UNITS, NUMBER_WORDS, SCALES } from './words.js';
 
 const NUM = `(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|(?:${Object.keys(NUMBER_WORDS).join('|')})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)`;
@@ -14,7 +15,9 @@ const GROUPS_RE = new RegExp(
   'giu',
 );
 /** Words before a number that make it a reference, not a measurement ("the two countries"). */
-const DETERMINER_BEFORE = /(?:^|[^\p{L}])(?:the|these|those|both|all|their|its|our|his|her)\s+$/iu;
+const DETERMINERS = new Set(['the', 'these', 'those', 'both', 'all', 'their', 'its', 'our', 'his', 'her']);
+/** A determiner, then whitespace, right before `index` (reading only those words, not the text before). */
+const determinerBefore = (text: string, index: number) => DETERMINERS.has(wordBefore(text, index, 5)?.toLowerCase() ?? '');
 
 /** A written number ("1,200", "twenty-five", "3 million") as a value, or null. */
 function parseNumber(raw: string, scale?: string): number | null {
@@ -29,7 +32,7 @@ function parseNumber(raw: string, scale?: string): number | null {
   return scale ? value * (SCALES[scale.toLowerCase()] ?? 1) : value;
 }
 
-function quantityEntity(ctx: Context, amount: number, rawUnit: string): FoundEntity {
+function quantityEntity(ctx: Context, amount: number, rawUnit: string): FoundEntity | null {
   const unit = /^(%|percent|per\s+cent)$/i.test(rawUnit) ? 'percent' : rawUnit.toLowerCase();
   const name = `${amount.toLocaleString('en-US')} ${unit}`;
   const key = `quantity-${String(amount).replace('.', '-')}-${slugify(unit)}`;
@@ -39,21 +42,23 @@ function quantityEntity(ctx: Context, amount: number, rawUnit: string): FoundEnt
 export function quantityCandidates(ctx: Context, text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(GROUPS_RE)) {
-    if (DETERMINER_BEFORE.test(text.slice(0, m.index))) continue;
+    if (determinerBefore(text, m.index)) continue;
     const groups = parseNumber(m[1] ?? '');
     const each = parseNumber(m[2] ?? '');
     if (groups === null || each === null) continue;
-    out.push(ruleCandidate(m.index, m.index + m[0].length, quantityEntity(ctx, groups * each, m[3] ?? ''), 3));
+    const entity = quantityEntity(ctx, groups * each, m[3] ?? '');
+    if (entity) out.push(ruleCandidate(m.index, m.index + m[0].length, entity, 3));
   }
   for (const m of text.matchAll(QUANTITY_RE)) {
     const rawUnit = m[3] ?? m[4] ?? '';
     const unit = rawUnit.toLowerCase();
-    if (NOT_UNITS.has(unit) || DETERMINER_BEFORE.test(text.slice(0, m.index))) continue;
+    if (NOT_UNITS.has(unit) || determinerBefore(text, m.index)) continue;
     // "in their 20s" is an age bracket, not a count.
     if (/^\d+$/.test(m[1] ?? '') && unit === 's') continue;
     const amount = parseNumber(m[1] ?? '', m[2]);
     if (amount === null) continue;
-    out.push(ruleCandidate(m.index, m.index + m[0].length, quantityEntity(ctx, amount, rawUnit), 2));
+    const entity = quantityEntity(ctx, amount, rawUnit);
+    if (entity) out.push(ruleCandidate(m.index, m.index + m[0].length, entity, 2));
   }
   return out;
 }

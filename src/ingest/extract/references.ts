@@ -2,6 +2,7 @@
 // refers to that person, unless two people of the article share it.
 import { AFTER, BEFORE, escapeRegExp } from '../gazetteer.js';
 import type { Candidate, Context, FoundEntity } from './candidates.js';
+import { Coverage } from './spans.js';
 
 interface FirstSeen {
   paragraph: number;
@@ -31,7 +32,14 @@ function nameTokens(found: Candidate[][]): Map<string, FirstSeen> {
 }
 
 /** Adds to `found` a reference candidate for each later, unclaimed occurrence of the token. */
-function addReferences(paragraphs: string[], found: Candidate[][], token: string, seen: FirstSeen, entity: FoundEntity): void {
+function addReferences(
+  paragraphs: string[],
+  found: Candidate[][],
+  coverage: (p: number) => Coverage,
+  token: string,
+  seen: FirstSeen,
+  entity: FoundEntity,
+): void {
   const re = new RegExp(`${BEFORE}${escapeRegExp(token)}${AFTER}`, 'gu');
   paragraphs.forEach((text, p) => {
     if (p < seen.paragraph) return;
@@ -39,19 +47,31 @@ function addReferences(paragraphs: string[], found: Candidate[][], token: string
       if (p === seen.paragraph && m.index < seen.offset) continue;
       const start = m.index;
       const end = start + token.length;
-      const list = found[p] ?? [];
-      if (list.some((c) => start < c.end && c.start < end)) continue;
-      list.push({ start, end, entity, via: 'reference', priority: 1 });
+      const taken = coverage(p);
+      if (taken.overlaps(start, end)) continue;
+      found[p] ??= [];
+      found[p].push({ start, end, entity, via: 'reference', priority: 1 });
+      taken.add(start, end);
     }
   });
 }
 
 /** Adds the short references of each paragraph to its candidates (in place). */
 export function referenceCandidates(ctx: Context, paragraphs: string[], found: Candidate[][]): void {
+  // What each paragraph's candidates cover, made on first use and kept up to date as references are added.
+  const coverages = new Map<number, Coverage>();
+  const coverage = (p: number) => {
+    let c = coverages.get(p);
+    if (!c) {
+      c = new Coverage(paragraphs[p]?.length ?? 0, found[p] ?? []);
+      coverages.set(p, c);
+    }
+    return c;
+  };
   for (const [token, seen] of nameTokens(found)) {
     if (seen.keys.size !== 1) continue;
     const [key] = [...seen.keys];
     const entity = key ? ctx.entities.get(key) : undefined;
-    if (entity) addReferences(paragraphs, found, token, seen, entity);
+    if (entity) addReferences(paragraphs, found, coverage, token, seen, entity);
   }
 }

@@ -1,0 +1,18 @@
+// How every command opens the database: the same client as the server, and one clear line when the
+// embedded database is held by another process (the server, most often) instead of a stack.
+import type { Config } from '../config.js';
+import { type Database, openDatabase } from '../db/client.js';
+import { DatabaseLockedError } from '../db/lock.js';
+
+/** Opens the configured database, or prints why it cannot and exits 1 (nothing has been done). */
+export async function openForCommand(config: Config): Promise<Database> {
+  try {
+    return await openDatabase(config);
+  } catch (err) {
+    if (err instanceof DatabaseLockedError) {
+      console.error(`refused: ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

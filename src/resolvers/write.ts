@@ -1,0 +1,80 @@
+// The write API's doors: who may write, and the services behind each mutation, with their failures
+// turned into coded, localized GraphQL errors. Nothing is written unless the caller is the admin.
+import { GraphQLError } from 'graphql';
+import { type Context, echo, localizedError } from '../context.js';
+import { database } from '../db/current.js';
+import { SOURCE_LANGUAGES } from '../ingest/text.js';
+import { type ArticleFields, articleText } from '../services/article-input.js';
+import { ingestArticleText, toFailure } from '../services/ingest.js';
+import { type ReviewAction, ReviewError, reviewEntity } from '../services/review.js';
+import { type SaveTranslationInput, saveTranslation } from '../services/translations.js';
+
+/** Who wrote, in audit fields: the write API has one user for now. */
+export const ADMIN = 'admin';
+
+/** Refuses the operation unless the write API is on and the request bears the admin token. */
+export function requireAdmin(ctx: Context): void {
+  if (!ctx.writeEnabled) throw localizedError(ctx, 'WRITE_API_DISABLED', {});
+  if (ctx.caller === 'anonymous') throw localizedError(ctx, 'UNAUTHENTICATED', {});
+  if (ctx.caller !== 'admin') throw localizedError(ctx, 'FORBIDDEN', {});
+}
+
+export interface IngestArticleInput extends ArticleFields {
+  text: string;
+}
+
+export async function ingestArticle(ctx: Context, input: IngestArticleInput) {
+  requireAdmin(ctx);
+  let text: string;
+  try {
+    text = articleText(input.text, input);
+  } catch (err) {
+    throw ingestError(ctx, toFailure(err), input);
+  }
+  const outcome = await ingestArticleText(database(), text, { maxBytes: ctx.ingestMaxBytes, by: ADMIN });
+  if (!outcome.ok) throw ingestError(ctx, outcome.error, input);
+  return outcome.result;
+}
+
+function ingestError(ctx: Context, error: { code: string; message: string }, input: IngestArticleInput): GraphQLError {
+  if (error.code === 'UNEXPECTED') return new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  if (error.code === 'UNSUPPORTED_LANGUAGE') {
+    return localizedError(ctx, 'UNSUPPORTED_LANGUAGE', { tag: echo(input.language ?? ''), supported: SOURCE_LANGUAGES.join(', ') });
+  }
+  return localizedError(ctx, error.code, { detail: echo(error.message, 300) }, { detail: error.message });
+}
+
+export async function review(ctx: Context, action: ReviewAction) {
+  requireAdmin(ctx);
+  try {
+    return await reviewEntity(database(), action, ADMIN);
+  } catch (err) {
+    if (err instanceof ReviewError) {
+      throw localizedError(ctx, err.code, {
+        detail: err.message,
+        ...Object.fromEntries(Object.entries(err.values).map(([k, v]) => [k, echo(v)])),
+      });
+    }
+    throw err;
+  }
+}
+
+/**
+ * Saves one translation into the locale files the request's catalog was loaded from (the live
+ * reload then serves it). Refused with TRANSLATION_REFUSED, the problems in `extensions.problems`,
+ * and nothing written, when it would fail the checks.
+ */
+export async function saveOneTranslation(ctx: Context, input: SaveTranslationInput) {
+  requireAdmin(ctx);
+  const result = await saveTranslation(database(), ctx.catalog.root, input);
+  if (!result.ok) {
+    const problems = result.problems.map(({ code, message, key, file, line }) => ({ code, message, key, file, line }));
+    throw localizedError(
+      ctx,
+      'TRANSLATION_REFUSED',
+      { count: String(problems.length), detail: echo(problems[0]?.message ?? '', 300) },
+      { problems },
+    );
+  }
+  return result;
+}

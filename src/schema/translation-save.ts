@@ -1,0 +1,49 @@
+import { saveOneTranslation } from '../resolvers/write.js';
+import { WRITE_RULE } from './article-mutations.js';
+import { builder } from './builder.js';
+
+const SaveTranslationInput = builder.inputType('SaveTranslationInput', {
+  description: 'One string of one language, as a translator writes it into the locale files.',
+  fields: (t) => ({
+    language: t.string({ required: true, description: 'ko, zh-Hans or zh-Hant (zh-Hant overrides the conversion from zh-Hans).' }),
+    namespace: t.string({ required: true, description: 'The locale file: "articles/<slug>", "entities", "common" or "errors".' }),
+    key: t.string({
+      required: true,
+      description: 'The key within it: "title", "paragraphs.<Paragraph.key>", "<entity key>.name", a label such as "entityKind.PLACE".',
+    }),
+    text: t.string({ description: 'The translation.' }),
+    aliases: t.stringList({ description: 'For "<entity key>.aliases": the entity’s other names in the language (instead of text).' }),
+  }),
+});
+
+interface Saved {
+  language: string;
+  namespace: string;
+  key: string;
+  file: string;
+}
+
+const SaveTranslationPayload = builder.objectRef<Saved>('SaveTranslationPayload').implement({
+  description: 'Where the translation was written. It is served once the live reload picks the file up (within a second), not stale.',
+  fields: (t) => ({
+    language: t.exposeString('language', { description: 'The language written.' }),
+    namespace: t.exposeString('namespace', { description: 'The namespace written.' }),
+    key: t.exposeString('key', { description: 'The key written.' }),
+    file: t.exposeString('file', { description: 'The locale file, relative to the locales folder, such as "ko/articles/<slug>.json".' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  saveTranslation: t.field({
+    type: SaveTranslationPayload,
+    description: `Saves one translation after the checks \`npm run i18n:check\` makes (placeholders, glossary, brackets and quotes, empty text, the whole language), writing its locale file atomically and marking it current (no longer stale). A translation that fails them is refused with TRANSLATION_REFUSED and \`extensions.problems\`, and nothing is written. ${WRITE_RULE}`,
+    args: { input: t.arg({ type: SaveTranslationInput, required: true, description: 'The translation.' }) },
+    resolve: (_root, { input }, ctx) =>
+      saveOneTranslation(ctx, {
+        language: input.language,
+        namespace: input.namespace,
+        key: input.key,
+        text: input.aliases ?? input.text ?? '',
+      }),
+  }),
+}));
