@@ -72,7 +72,15 @@ function lcs(old: Alignable[], next: Alignable[], o0: number, o1: number, n0: nu
  */
 export function alignParagraphs(old: Alignable[], next: Alignable[]): Array<number | null> {
   const matched: Array<number | null> = next.map(() => null);
-  // 1. The same text in the same order.
+  matchInOrder(old, next, matched);
+  const used = new Set<number>(matched.filter((i) => i !== null));
+  matchMoved(old, next, matched, used);
+  matchEdits(old, next, matched, used);
+  return matched;
+}
+
+/** 1. The same text in the same order: common head and tail, then a longest common subsequence. */
+function matchInOrder(old: Alignable[], next: Alignable[], matched: Array<number | null>): void {
   let head = 0;
   while (head < old.length && head < next.length && old[head]?.textHash === next[head]?.textHash) {
     matched[head] = head;
@@ -88,9 +96,10 @@ export function alignParagraphs(old: Alignable[], next: Alignable[]): Array<numb
     tail++;
   }
   lcs(old, next, head, old.length - tail, head, next.length - tail, matched);
-  const used = new Set<number>(matched.filter((i) => i !== null));
+}
 
-  // 2. The same text elsewhere: a move (repeated texts paired in their order).
+/** 2. The same text elsewhere: a move (repeated texts paired in their order). */
+function matchMoved(old: Alignable[], next: Alignable[], matched: Array<number | null>, used: Set<number>): void {
   const byHash = new Map<string, number[]>();
   old.forEach((p, i) => {
     if (used.has(i)) return;
@@ -109,11 +118,13 @@ export function alignParagraphs(old: Alignable[], next: Alignable[]): Array<numb
     matched[j] = i;
     used.add(i);
   });
+}
 
-  // 3. Edits: the most similar pairs first, each above the threshold. Candidates are the old
-  // paragraphs near where the new one would be (after the nearest matched one before it, or before
-  // the nearest after it) and those that share a word few old paragraphs have, so that an article of
-  // thousands of paragraphs is not compared pairwise (all are, below POSTINGS_MAX paragraphs).
+/**
+ * Where each unmatched new paragraph would sit among the old ones: after the nearest matched one
+ * before it, else before the nearest matched one after it.
+ */
+function anchors(next: Alignable[], matched: Array<number | null>): number[] {
   const anchor: number[] = next.map((_, j) => j);
   const anchored: boolean[] = next.map(() => false);
   let last: { i: number; j: number } | null = null;
@@ -131,6 +142,17 @@ export function alignParagraphs(old: Alignable[], next: Alignable[]): Array<numb
     if (i !== null) first = { i, j };
     else if (first && !anchored[j]) anchor[j] = first.i - (first.j - j);
   }
+  return anchor;
+}
+
+/**
+ * 3. Edits: the most similar pairs first, each above the threshold. Candidates are the old
+ * paragraphs near where the new one would be and those that share a word few old paragraphs have,
+ * so that an article of thousands of paragraphs is not compared pairwise (all are, below
+ * POSTINGS_MAX paragraphs).
+ */
+function matchEdits(old: Alignable[], next: Alignable[], matched: Array<number | null>, used: Set<number>): void {
+  const anchor = anchors(next, matched);
   const oldWords = new Map<number, Set<string>>();
   const postings = new Map<string, number[]>();
   old.forEach((o, i) => {
@@ -143,27 +165,26 @@ export function alignParagraphs(old: Alignable[], next: Alignable[]): Array<numb
       else postings.set(w, [i]);
     }
   });
+  if (oldWords.size === 0) return;
   // Texts without words (only punctuation) are alike only to one another.
   const wordless = [...oldWords].filter(([, w]) => w.size === 0).map(([i]) => i);
   const pairs: Array<{ i: number; j: number; score: number }> = [];
-  if (oldWords.size > 0) {
-    next.forEach((p, j) => {
-      if (matched[j] !== null) return;
-      const words = wordSet(p.text);
-      const candidates = new Set<number>();
-      for (const w of words) {
-        const list = postings.get(w);
-        if (list && list.length <= POSTINGS_MAX) for (const i of list) candidates.add(i);
-      }
-      if (words.size === 0 && wordless.length <= POSTINGS_MAX) for (const i of wordless) candidates.add(i);
-      const at = anchor[j] ?? j;
-      for (let i = Math.max(0, at - NEAR); i <= at + NEAR && i < old.length; i++) if (oldWords.has(i)) candidates.add(i);
-      for (const i of candidates) {
-        const score = dice(oldWords.get(i) ?? new Set(), words);
-        if (score >= EDIT_SIMILARITY) pairs.push({ i, j, score });
-      }
-    });
-  }
+  next.forEach((p, j) => {
+    if (matched[j] !== null) return;
+    const words = wordSet(p.text);
+    const candidates = new Set<number>();
+    for (const w of words) {
+      const list = postings.get(w);
+      if (list && list.length <= POSTINGS_MAX) for (const i of list) candidates.add(i);
+    }
+    if (words.size === 0 && wordless.length <= POSTINGS_MAX) for (const i of wordless) candidates.add(i);
+    const at = anchor[j] ?? j;
+    for (let i = Math.max(0, at - NEAR); i <= at + NEAR && i < old.length; i++) if (oldWords.has(i)) candidates.add(i);
+    for (const i of candidates) {
+      const score = dice(oldWords.get(i) ?? new Set(), words);
+      if (score >= EDIT_SIMILARITY) pairs.push({ i, j, score });
+    }
+  });
   const distance = (p: { i: number; j: number }) => Math.abs(p.i - (anchor[p.j] ?? p.j));
   pairs.sort((a, b) => b.score - a.score || distance(a) - distance(b) || a.j - b.j);
   for (const { i, j } of pairs) {
@@ -171,7 +192,6 @@ export function alignParagraphs(old: Alignable[], next: Alignable[]): Array<numb
     matched[j] = i;
     used.add(i);
   }
-  return matched;
 }
 
 /**

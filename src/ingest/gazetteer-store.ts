@@ -87,39 +87,11 @@ export async function seedGazetteer(prisma: PrismaClient, file = GAZETTEER_FILE)
   );
   const pending = entries.map((e) => ({ entry: e, hash: gazetteerEntryHash(e) })).filter((p) => applied.get(p.entry.key) !== p.hash);
   if (pending.length === 0) return { added: 0, updated: 0 };
-
-  const rows = new Map(
-    (
-      await prisma.entity.findMany({
-        where: { key: { in: pending.map((p) => p.entry.key) } },
-        select: {
-          key: true,
-          kind: true,
-          name: true,
-          aliases: true,
-          capitalOf: true,
-          confirmed: true,
-          rejected: true,
-          reviewedAt: true,
-          gazetteerHash: true,
-        },
-      })
-    ).map((r) => [r.key, r]),
-  );
+  const rows = await entitiesFor(prisma, pending);
   const missing = pending.filter((p) => !rows.has(p.entry.key));
-  const merged = missing.length
-    ? new Set(
-        (
-          await prisma.entity.findMany({
-            where: { reviewedAt: { not: null }, aliases: { hasSome: missing.map((p) => p.entry.name) } },
-            select: { aliases: true },
-          })
-        ).flatMap((r) => r.aliases),
-      )
-    : new Set<string>();
+  const merged = await mergedNames(prisma, missing);
   const inserts = missing.filter((p) => !merged.has(p.entry.name));
 
-  // One statement for every entity already there: the hash always, the values when they apply.
   let updated = 0;
   const changes = pending.flatMap(({ entry, hash }) => {
     const row = rows.get(entry.key);
@@ -129,7 +101,53 @@ export async function seedGazetteer(prisma: PrismaClient, file = GAZETTEER_FILE)
     if (apply && !sameValues(row, entry)) updated++;
     return [{ key: entry.key, hash, apply, kind: entry.kind, name: entry.name, aliases: entry.aliases, capitalOf: entry.capitalOf }];
   });
-  const added = await prisma.$transaction(async (tx) => {
+  const added = await writeEntries(prisma, changes, inserts);
+  return { added, updated };
+}
+
+type Pending = { entry: ReturnType<typeof readGazetteerFile>[number]; hash: string };
+type Change = {
+  key: string;
+  hash: string;
+  apply: boolean;
+  kind: string;
+  name: string;
+  aliases: string[];
+  capitalOf: string | null | undefined;
+};
+
+/** The entities the pending entries concern, by key. */
+async function entitiesFor(prisma: PrismaClient, pending: Pending[]) {
+  const rows = await prisma.entity.findMany({
+    where: { key: { in: pending.map((p) => p.entry.key) } },
+    select: {
+      key: true,
+      kind: true,
+      name: true,
+      aliases: true,
+      capitalOf: true,
+      confirmed: true,
+      rejected: true,
+      reviewedAt: true,
+      gazetteerHash: true,
+    },
+  });
+  return new Map(rows.map((r) => [r.key, r]));
+}
+
+/** Names of missing entries that a reviewer merged into another entity (now its aliases). */
+async function mergedNames(prisma: PrismaClient, missing: Pending[]): Promise<Set<string>> {
+  if (missing.length === 0) return new Set();
+  const rows = await prisma.entity.findMany({
+    where: { reviewedAt: { not: null }, aliases: { hasSome: missing.map((p) => p.entry.name) } },
+    select: { aliases: true },
+  });
+  return new Set(rows.flatMap((r) => r.aliases));
+}
+
+/** One transaction: one statement for every entity already there (the hash always, the values when they apply), then the inserts. */
+async function writeEntries(prisma: PrismaClient, changes: Change[], inserts: Pending[]): Promise<number> {
+  return prisma.$transaction(async (tx) => {
     if (changes.length) {
       await tx.$executeRawUnsafe(
         `UPDATE "Entity" AS e SET
@@ -160,7 +178,6 @@ export async function seedGazetteer(prisma: PrismaClient, file = GAZETTEER_FILE)
     });
     return created.count;
   });
-  return { added, updated };
 }
 
 /**

@@ -128,13 +128,7 @@ async function writeParagraphs(
   // Positions are unique per article: the kept paragraphs that change position park on negative
   // ones first, then take their new ones (one statement each, however many moved); edited ones are
   // updated one by one.
-  const moving = matched.filter((o, j) => o !== null && o.position !== j) as ExistingArticle['paragraphs'];
-  if (moving.length) {
-    await tx.$executeRawUnsafe(
-      `UPDATE "Paragraph" SET "position" = -1 - "position" WHERE "id" IN (SELECT value::int FROM jsonb_array_elements_text($1::jsonb))`,
-      JSON.stringify(moving.map((o) => o.id)),
-    );
-  }
+  await park(tx, matched.filter((o, j) => o !== null && o.position !== j) as ExistingArticle['paragraphs']);
   const positions: Array<{ id: number; position: number }> = [];
   const taken = new Set(matched.filter((o) => o !== null).map((o) => o.key));
   const ids: Array<number | undefined> = [];
@@ -154,27 +148,43 @@ async function writeParagraphs(
     else stats.unchanged++;
     ids[j] = o.id;
   }
-  if (positions.length) {
-    await tx.$executeRawUnsafe(
-      `UPDATE "Paragraph" AS p SET "position" = v."position"
-       FROM jsonb_to_recordset($1::jsonb) AS v("id" int, "position" int) WHERE p."id" = v."id"`,
-      JSON.stringify(positions),
-    );
-  }
-  // New paragraphs in one statement, then their ids by position.
-  if (added.length) {
-    await tx.paragraph.createMany({ data: added });
-    const rows = await tx.paragraph.findMany({
-      where: { articleId, position: { in: added.map((p) => p.position) } },
-      select: { id: true, position: true },
-    });
-    for (const r of rows) ids[r.position] = r.id;
-  }
+  await reposition(tx, positions);
+  for (const [position, id] of await insertParagraphs(tx, articleId, added)) ids[position] = id;
   return article.paragraphs.map((_, j) => {
     const id = ids[j];
     if (id === undefined) throw new Error(`paragraph ${j} was not written`);
     return id;
   });
+}
+
+/** Moves paragraphs to negative positions (one statement), freeing theirs for others. */
+async function park(tx: Tx, moving: ExistingArticle['paragraphs']): Promise<void> {
+  if (moving.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `UPDATE "Paragraph" SET "position" = -1 - "position" WHERE "id" IN (SELECT value::int FROM jsonb_array_elements_text($1::jsonb))`,
+    JSON.stringify(moving.map((o) => o.id)),
+  );
+}
+
+/** Gives kept paragraphs their new positions, in one statement. */
+async function reposition(tx: Tx, positions: Array<{ id: number; position: number }>): Promise<void> {
+  if (positions.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `UPDATE "Paragraph" AS p SET "position" = v."position"
+     FROM jsonb_to_recordset($1::jsonb) AS v("id" int, "position" int) WHERE p."id" = v."id"`,
+    JSON.stringify(positions),
+  );
+}
+
+/** New paragraphs in one statement; returns their ids by position. */
+async function insertParagraphs(tx: Tx, articleId: number, added: Prisma.ParagraphCreateManyInput[]): Promise<Map<number, number>> {
+  if (added.length === 0) return new Map();
+  await tx.paragraph.createMany({ data: added });
+  const rows = await tx.paragraph.findMany({
+    where: { articleId, position: { in: added.map((p) => p.position) } },
+    select: { id: true, position: true },
+  });
+  return new Map(rows.map((r) => [r.position, r.id]));
 }
 
 /** New entities created (existing keys kept as they are); returns every found entity's id by key, and how many were created. */

@@ -50,6 +50,7 @@ type TitleSource = { slug: string; title: string; language: string };
 export const Article = builder.prismaNode('Article', {
   id: { field: 'id', description: 'Global ID of the article, for `node(id:)`.' },
   description: 'A news article with its paragraphs and the named entities it mentions.',
+  // The type's field list: one declaration per field (what each does lives in src/resolvers).
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Stable, URL-safe identifier, used by `article(slug:)`.' }),
     title: t.string(

@@ -19,6 +19,7 @@ type MentionContext = {
 export const Entity = builder.prismaNode('Entity', {
   id: { field: 'id', description: 'Global ID of the entity, for `node(id:)`.' },
   description: 'A named entity (person, place, organization, date or quantity) found in the articles.',
+  // The type's field list: one declaration per field (what each does lives in src/resolvers).
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable key, such as "kim-jong-un"; locale files use it.' }),
     kind: t.expose('kind', { type: EntityKindEnum, description: 'What kind of thing this is.' }),
