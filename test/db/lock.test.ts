@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/client.js';
 import { DatabaseLockedError, LOCK_FILE } from '../../src/db/lock.js';
-import { prepareDatabase } from '../../src/services/setup.js';
+import { migrate } from '../../src/db/migrate.js';
 import { cli } from '../helpers/cli.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgdesk-lock-'));
@@ -20,7 +20,11 @@ describe('the embedded database folder', () => {
     const server = await openDatabase(config());
     let articles: number;
     try {
-      await prepareDatabase(server, { seedCorpus: false });
+      await migrate(server.sql);
+      // What the server has written so far: it must survive the refused command and a restart.
+      await server.sql.exec(
+        `INSERT INTO "Article" (slug, title, source, "contentHash", "updatedAt") VALUES ('held', 'Held', 'Test', 'x', now())`,
+      );
       articles = Number((await server.sql.query<{ n: string }>('SELECT count(*) AS n FROM "Article"'))[0]?.n);
       await expect(openDatabase(config())).rejects.toMatchObject({ code: 'DATABASE_IN_USE', holder: { pid: process.pid } });
 
@@ -38,6 +42,7 @@ describe('the embedded database folder', () => {
     try {
       const count = Number((await again.sql.query<{ n: string }>('SELECT count(*) AS n FROM "Article"'))[0]?.n);
       expect(count).toBe(articles);
+      expect(count).toBe(1);
     } finally {
       await again.close();
     }
