@@ -15,13 +15,12 @@ export default defineConfig({
     // file copies into its own database in milliseconds (test/helpers/db.ts), and src/ compiled for
     // the tests that start the CLIs (test/helpers/cli.ts); names unique to the run, removed at the end.
     globalSetup: ['test/helpers/global-setup.ts'],
-    // Test files run in parallel, each in its own process with its own database. (Vitest's default
-    // is one worker per CPU but one: on 2 CPUs, a single worker running one file after another.)
-    // Whole suite on 2 CPUs shared with other work (load 7-15), wall time: 2 workers 231 s, 252 s,
-    // 265 s; 3 workers 228 s, 295 s, 310 s; 4 workers 243 s. More than 2 is no faster, and it
-    // makes each test slower (imports alone 80 s with 2, 220 s with 3), so tests came nearer
-    // their timeouts and some reached them.
-    pool: 'forks',
+    // Test files run in parallel, two at a time, each in its own worker thread with its own module
+    // instances and its own database. (Vitest's default is one worker per CPU but one: on 2 CPUs, a
+    // single worker running one file after another.) Whole suite on a quiet 2-CPU machine, wall
+    // time: threads with 2 workers 140 s; forks with 2 workers 147-162 s, with 3 175 s. Under load
+    // (7-15) more than 2 workers was no faster and brought tests nearer their timeouts.
+    pool: 'threads',
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
