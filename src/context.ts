@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { type Caller, callerOf } from './auth.js';
-import { type Catalog, catalog } from './i18n/catalog.js';
+import type { Catalog } from './i18n/catalog.js';
+import { catalog } from './i18n/current.js';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language, matchLanguage, type Negotiation, negotiate } from './i18n/languages.js';
 
 /** Everything about one request: its language, the catalog version it reads, what it served. */

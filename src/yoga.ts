@@ -5,7 +5,7 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { type ExecutionResult, GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { type Context, type ContextOptions, contextOf, createContext } from './context.js';
-import { catalog } from './i18n/catalog.js';
+import { catalog } from './i18n/current.js';
 import { DEFAULT_LANGUAGE, LANGUAGES, negotiate } from './i18n/languages.js';
 import { schema } from './schema/index.js';
 

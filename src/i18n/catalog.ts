@@ -8,7 +8,6 @@ import { flatten, type LoadError, type Resource } from './locale-file.js';
 import { type SourceRecords, shortHash } from './records.js';
 import { deriveTraditional, overrideKey } from './traditional.js';
 
-export { catalog, useCatalog } from './current.js';
 export { LastGoodStore } from './last-good.js';
 export { LOCALES_DIR } from './load.js';
 export { flatten, type LoadError, type Resource } from './locale-file.js';

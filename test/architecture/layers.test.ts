@@ -72,7 +72,8 @@ describe('layers', () => {
     const graph = new Map<string, string[]>();
     for (const file of files) {
       const source = fs.readFileSync(file, 'utf8');
-      const targets = [...source.matchAll(/(?:^import(?!\s+type)[^'"]*from\s*|import\()\s*'(\.[^']+)'/gm)]
+      // Value imports and re-exports (`export … from` loads the module too); type-only ones vanish at run time.
+      const targets = [...source.matchAll(/(?:^(?:import|export)(?!\s+type)[^'";]*from\s*|import\()\s*'(\.[^']+)'/gm)]
         .map((m) => path.join(path.dirname(file), (m[1] ?? '').replace(/\.js$/, '.ts')))
         .filter((t) => graph.has(t) || files.includes(t));
       graph.set(file, targets);

@@ -2,7 +2,8 @@
 // refusals that write nothing, and the same services the CLIs use.
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Catalog, useCatalog } from '../../src/i18n/catalog.js';
+import { Catalog } from '../../src/i18n/catalog.js';
+import { useCatalog } from '../../src/i18n/current.js';
 import { sha256 } from '../../src/lib/files.js';
 import { createApp } from '../../src/yoga.js';
 import { rowCounts, useTestDatabase } from '../helpers/db.js';
