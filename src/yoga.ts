@@ -43,25 +43,54 @@ const reportAsValidationError = {
   onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
 };
 
+/** A limit error, language-neutral: validation results are cached by query text, so they must not carry a language. */
+function limitError(error: GraphQLError): GraphQLError {
+  const m = ARMOR_MESSAGE.exec(error.message);
+  if (!m || !/limit|exceeded/i.test(error.message)) return error;
+  return new GraphQLError(m[1] ?? error.message, {
+    nodes: error.nodes,
+    extensions: { code: 'QUERY_TOO_COMPLEX', limits: LIMITS, detail: m[1] },
+  });
+}
+
+/** Each limit error in a result, in the request's language (new objects: the cached ones stay neutral). */
+function localizeLimitErrors(result: ExecutionResult, request: Request): ExecutionResult {
+  const errors = result.errors;
+  if (!errors?.some((e) => e.extensions?.code === 'QUERY_TOO_COMPLEX' || TOKEN_LIMIT.test(e.message))) return result;
+  const t = catalog().t(negotiate(request.headers.get('accept-language')).language);
+  return {
+    ...result,
+    errors: errors.map((error) => {
+      const token = TOKEN_LIMIT.exec(error.message);
+      if (error.extensions?.code !== 'QUERY_TOO_COMPLEX' && !token) return error;
+      const detail = String(error.extensions?.detail ?? token?.[1] ?? error.message);
+      return new GraphQLError(t('errors:QUERY_TOO_COMPLEX', { detail }) as string, {
+        nodes: error.nodes,
+        // Keeps Yoga's own (http: the 400 status); `detail` was only for this step.
+        extensions: { ...error.extensions, code: 'QUERY_TOO_COMPLEX', limits: LIMITS, detail: undefined },
+      });
+    }),
+  };
+}
+
+/** maxTokensPlugin fails the parse, so its error arrives as a syntax error. */
+const TOKEN_LIMIT = /^Syntax Error: (Token limit of \d+ exceeded.*)$/;
+
 /**
- * Localizes the limit errors by code, tells the client what language it was served
+ * Localizes the limit errors per request, tells the client what language it was served
  * (extensions.i18n and Content-Language), and marks responses as varying by Accept-Language.
  */
 const languagePlugin: Plugin<Context> = {
-  onValidate({ context }) {
+  onValidate() {
     return ({ result, setResult }) => {
-      if (result.length === 0) return;
-      const request = (context as { request?: Request }).request;
-      const t = catalog().t(negotiate(request?.headers.get('accept-language')).language);
-      setResult(
-        result.map((error) => {
-          const m = ARMOR_MESSAGE.exec(error.message);
-          if (!m || !/limit|exceeded/i.test(error.message)) return error;
-          const message = t('errors:QUERY_TOO_COMPLEX', { detail: m[1] }) as string;
-          return new GraphQLError(message, { nodes: error.nodes, extensions: { code: 'QUERY_TOO_COMPLEX', limits: LIMITS } });
-        }),
-      );
+      if (result.length) setResult(result.map((e) => (e instanceof GraphQLError ? limitError(e) : e)));
     };
+  },
+  onResultProcess({ request, result, setResult }) {
+    if (Symbol.asyncIterator in (result as object)) return;
+    setResult(
+      Array.isArray(result) ? result.map((r) => localizeLimitErrors(r, request)) : localizeLimitErrors(result as ExecutionResult, request),
+    );
   },
   onExecute() {
     return {

@@ -51,4 +51,27 @@ describe('query limits', () => {
     expect(res.status).toBe(400);
     expect(res.errors?.[0]?.message).toMatch(/Token limit of 3000 exceeded/);
   });
+
+  it('answer the same over-limit query in each caller’s language, whatever was asked before', async () => {
+    let inner = 'slug';
+    for (let i = 0; i < 4; i++) inner = `paragraphs { mentions { entity { articles { ${inner} } } } }`;
+    const query = `{ article(slug: "nk-workers-china-seafood-plants") { ${inner} } }`;
+    const ko = await gql(yoga, query, undefined, { 'accept-language': 'ko' });
+    const en = await gql(yoga, query, undefined, { 'accept-language': 'en' });
+    const tw = await gql(yoga, query, undefined, { 'accept-language': 'zh-TW' });
+    expect(ko.errors?.[0]?.message).toMatch(/^쿼리가 너무 크거나/);
+    expect(en.errors?.[0]?.message).toMatch(/^The query is too large or too deeply nested: Query depth limit of 12 exceeded/);
+    expect(tw.errors?.[0]?.message).toMatch(/^查詢過大或巢狀過深|^查詢過大或嵌套過深/);
+    for (const res of [ko, en, tw]) expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('refuse too many tokens with QUERY_TOO_COMPLEX, localized', async () => {
+    const fields = Array.from({ length: LIMITS.tokens }, () => '__typename').join(' ');
+    const ko = await gql(yoga, `{ ${fields} }`, undefined, { 'accept-language': 'ko' });
+    const en = await gql(yoga, `{ ${fields} }`, undefined, { 'accept-language': 'en' });
+    expect(ko.status).toBe(400);
+    expect(ko.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(ko.errors?.[0]?.message).toMatch(/^쿼리가 너무 크거나 너무 깊게 중첩되어 있습니다: Token limit of 3000 exceeded/);
+    expect(en.errors?.[0]?.message).toMatch(/^The query is too large or too deeply nested: Token limit of 3000 exceeded/);
+  });
 });
