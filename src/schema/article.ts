@@ -48,6 +48,8 @@ const LocalizedDateTime = builder.objectRef<PublishedTime>('LocalizedDateTime').
 type TitleSource = { slug: string; title: string; language: string };
 
 export const Article = builder.prismaNode('Article', {
+  // node(id:) and nodes(ids:) answer null for an ID that names nothing, rather than an error.
+  nullable: true,
   id: { field: 'id', description: 'Global ID of the article, for `node(id:)`.' },
   description: 'A news article with its paragraphs and the named entities it mentions.',
   // The type's field list: one declaration per field (what each does lives in src/resolvers).

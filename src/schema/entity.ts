@@ -17,6 +17,8 @@ type MentionContext = {
 };
 
 export const Entity = builder.prismaNode('Entity', {
+  // node(id:) and nodes(ids:) answer null for an ID that names nothing, rather than an error.
+  nullable: true,
   id: { field: 'id', description: 'Global ID of the entity, for `node(id:)`.' },
   description: 'A named entity (person, place, organization, date or quantity) found in the articles.',
   // The type's field list: one declaration per field (what each does lives in src/resolvers).

@@ -60,6 +60,8 @@ export const Mention = builder.prismaObject('Mention', {
 });
 
 export const Paragraph = builder.prismaNode('Paragraph', {
+  // node(id:) and nodes(ids:) answer null for an ID that names nothing, rather than an error.
+  nullable: true,
   id: { field: 'id', description: 'Global ID of the paragraph, for `node(id:)`. Kept when the paragraph’s text changes on re-ingest.' },
   description: 'One paragraph or subheading of an article, with the entity mentions found in it.',
   // The type's field list: one declaration per field (what each does lives in src/resolvers).

@@ -113,7 +113,16 @@ describe('article queries', () => {
     expect(res.data?.nodes.map((n: { __typename: string }) => n.__typename)).toEqual(['Article', 'Paragraph', 'Entity']);
     expect(res.data?.nodes[1].position).toBe(3);
     const missing = await gql(yoga, '{ node(id: "QXJ0aWNsZTo5OTk5OTk=") { id } }');
+    expect(missing.errors).toBeUndefined();
     expect(missing.data?.node).toBeNull();
+  });
+
+  it('answers a global ID that names nothing with null, and the others in a list still resolve', async () => {
+    const a = await gql(yoga, `{ article(slug: "${SLUG}") { id } }`);
+    const stale = Buffer.from('Article:999999').toString('base64');
+    const res = await gql(yoga, 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [a.data?.article.id, stale] });
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.nodes).toEqual([{ id: a.data?.article.id }, null]);
   });
 
   it('reports the mention of a capital that stands for its government', async () => {
