@@ -5,6 +5,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import type { Catalog } from '../i18n/catalog.js';
 import { articleNamespace, originalLanguage, paragraphKey } from '../i18n/keys.js';
 import { LANGUAGE_INFO, LANGUAGES, type Language } from '../i18n/languages.js';
+import { optionalText, textArgument } from './arguments.js';
 
 /** Lists are bounded: a list argument defaults to 100 and is clamped to 1…500. */
 const LIST_LIMIT_DEFAULT = 100;
@@ -16,7 +17,9 @@ export interface ArticleFilter {
   source?: string | null;
 }
 
-function articleWhere(args: ArticleFilter): Prisma.ArticleWhereInput {
+function articleWhere(ctx: Context, args: ArticleFilter): Prisma.ArticleWhereInput {
+  optionalText(ctx, 'entity', args.entity);
+  optionalText(ctx, 'source', args.source);
   return {
     ...(args.entity ? { entities: { some: { entity: { key: args.entity } } } } : {}),
     ...(args.source ? { source: args.source } : {}),
@@ -24,16 +27,17 @@ function articleWhere(args: ArticleFilter): Prisma.ArticleWhereInput {
 }
 
 /** One article by slug, with what the client selected (the Pothos-planned `query`). */
-export const findArticle = <Q extends object>(query: Q, slug: string) => prisma().article.findUnique({ ...query, where: { slug } });
+export const findArticle = <Q extends object>(ctx: Context, query: Q, slug: string) =>
+  prisma().article.findUnique({ ...query, where: { slug: textArgument(ctx, 'slug', slug) } });
 
 /** One article by id (after a write), with what the client selected. */
 export const findArticleById = <Q extends object>(query: Q, id: number) => prisma().article.findUniqueOrThrow({ ...query, where: { id } });
 
 /** A page of articles, newest ingest first. */
-export const findArticles = <Q extends object>(query: Q, args: ArticleFilter) =>
-  prisma().article.findMany({ ...query, where: articleWhere(args), orderBy: { id: 'desc' } });
+export const findArticles = <Q extends object>(ctx: Context, query: Q, args: ArticleFilter) =>
+  prisma().article.findMany({ ...query, where: articleWhere(ctx, args), orderBy: { id: 'desc' } });
 
-export const countArticles = (args: ArticleFilter) => prisma().article.count({ where: articleWhere(args) });
+export const countArticles = (ctx: Context, args: ArticleFilter) => prisma().article.count({ where: articleWhere(ctx, args) });
 
 /** How much of an article one language has: its title and every paragraph. */
 export interface ArticleCoverage {

@@ -1,7 +1,9 @@
 // What the entity root queries do: lookups and filters.
+import type { Context } from '../context.js';
 import { prisma } from '../db/current.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { EntityKind } from '../generated/prisma/enums.js';
+import { textArgument } from './arguments.js';
 
 export interface EntityFilter {
   kind?: EntityKind | null;
@@ -17,7 +19,8 @@ function entityWhere(args: EntityFilter): Prisma.EntityWhereInput {
   };
 }
 
-export const findEntity = <Q extends object>(query: Q, key: string) => prisma().entity.findUnique({ ...query, where: { key } });
+export const findEntity = <Q extends object>(ctx: Context, query: Q, key: string) =>
+  prisma().entity.findUnique({ ...query, where: { key: textArgument(ctx, 'key', key) } });
 
 /** A page of entities in alphabetical order of English name. */
 export const findEntities = <Q extends object>(query: Q, args: EntityFilter) =>

@@ -136,14 +136,14 @@ builder.queryFields((t) => ({
     },
     resolve: (query, _root, args, ctx, info) => {
       setRootLanguage(ctx, info, args.lang);
-      return findArticle(query, args.slug);
+      return findArticle(ctx, query, args.slug);
     },
   }),
   articles: t.prismaConnection(
     {
       type: 'Article',
       cursor: 'id',
-      totalCount: (_parent, args) => countArticles(args),
+      totalCount: (_parent, args, ctx) => countArticles(ctx, args),
       description: 'All articles, newest ingest first, optionally only those that mention an entity or come from a source.',
       args: {
         entity: t.arg.string({ required: false, description: 'Only articles that mention the entity with this key, such as "dandong".' }),
@@ -152,7 +152,7 @@ builder.queryFields((t) => ({
       },
       resolve: (query, _root, args, ctx, info) => {
         setRootLanguage(ctx, info, args.lang);
-        return findArticles(query, args);
+        return findArticles(ctx, query, args);
       },
     },
     {

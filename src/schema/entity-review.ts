@@ -34,7 +34,7 @@ const ReviewEntityPayload = builder.objectRef<ReviewResult>('ReviewEntityPayload
       type: 'Entity',
       nullable: true,
       description: 'The entity as it now is (after a merge, the one merged into).',
-      resolve: (query, r) => findEntity(query, r.key),
+      resolve: (query, r, _args, ctx) => findEntity(ctx, query, r.key),
     }),
     mentions: t.exposeInt('mentions', { description: 'Mentions removed (reject) or moved (merge).' }),
   }),

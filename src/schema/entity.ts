@@ -129,7 +129,7 @@ builder.queryFields((t) => ({
     },
     resolve: (query, _root, args, ctx, info) => {
       setRootLanguage(ctx, info, args.lang);
-      return findEntity(query, args.key);
+      return findEntity(ctx, query, args.key);
     },
   }),
   entities: t.prismaConnection(

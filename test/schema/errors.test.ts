@@ -30,4 +30,18 @@ describe('errors', () => {
     expect(syntax.status).toBe(400);
     expect(syntax.errors?.[0]?.message).toMatch(/Syntax Error/);
   });
+
+  it('refuses a control character or an overlong value in a slug, key or source as BAD_USER_INPUT, localized', async () => {
+    const cases = [
+      ['query($v: String!) { article(slug: $v) { slug } }', 'a\u0000b', 'slug'],
+      ['query($v: String!) { entity(key: $v) { key } }', 'dan\u0000dong', 'key'],
+      ['query($v: String) { articles(source: $v) { totalCount } }', 'Daily\u0000NK', 'source'],
+      ['query($v: String) { articles(entity: $v) { totalCount } }', 'x'.repeat(501), 'entity'],
+    ] as const;
+    for (const [query, value, argument] of cases) {
+      const res = await gql(yoga, query, { v: value }, { 'accept-language': 'ko' });
+      expect(res.errors?.[0]?.extensions, argument).toEqual({ code: 'BAD_USER_INPUT', argument });
+      expect(res.errors?.[0]?.message).toMatch(/^입력이 올바르지 않습니다: “/);
+    }
+  });
 });
