@@ -3,6 +3,7 @@
 // writes (or the first one's). The process that opens DATA_DIR holds DATA_DIR/polyglot-desk.lock,
 // naming itself; the next one refuses to open the folder while that process lives. A lock left by a
 // process that was killed names a process that no longer exists, and is taken over.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,29 +58,58 @@ function readHolder(file: string): LockHolder | null {
   }
 }
 
+/**
+ * Creates the lock file with its whole content in one step: written to a private file, then
+ * hard-linked into place, which fails if the lock exists. A reader never sees it empty or half-written.
+ */
+function claim(file: string, text: string): boolean {
+  const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}`;
+  fs.writeFileSync(tmp, text);
+  try {
+    fs.linkSync(tmp, file);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
+const sameHolder = (a: LockHolder | null, b: LockHolder | null) => !!a && !!b && a.pid === b.pid && a.startedAt === b.startedAt;
+
+/**
+ * Moves a stale lock out of the way. Of two processes that both judged it stale, the second would
+ * move the first one's fresh lock: the moved file is read again, and a lock that is not the stale
+ * one judged is put back.
+ */
+export function removeStale(file: string, stale: LockHolder | null): void {
+  const aside = `${file}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    fs.renameSync(file, aside);
+  } catch {
+    return; // someone else moved it first
+  }
+  const moved = readHolder(aside);
+  if ((stale === null && moved !== null) || (stale !== null && !sameHolder(moved, stale))) {
+    try {
+      fs.linkSync(aside, file);
+    } catch {
+      // a third process claimed it meanwhile; its lock stands
+    }
+  }
+  fs.rmSync(aside, { force: true });
+}
+
+/** How long an unreadable lock file counts as being written by its holder rather than left broken. */
+const UNREADABLE_GRACE_MS = 10_000;
+
 /** Takes the folder's lock for this process, or throws DatabaseLockedError naming the live holder. */
 export function lockDataDir(dataDir: string, command = path.relative(process.cwd(), process.argv[1] ?? 'node')): DataDirLock {
   const file = path.join(dataDir, LOCK_FILE);
   const me: LockHolder = { pid: process.pid, host: os.hostname(), command, startedAt: new Date().toISOString() };
-  const text = `${JSON.stringify(me)}\n`;
-  for (let attempt = 0; attempt < 5; attempt++) {
-    try {
-      fs.writeFileSync(file, text, { flag: 'wx' });
-      held.add(file);
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        held.delete(file);
-        process.off('exit', release);
-        // Only remove the lock if it is still ours.
-        if (readHolder(file)?.pid === process.pid) fs.rmSync(file, { force: true });
-      };
-      process.on('exit', release);
-      return { release };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
+  for (let attempt = 0; attempt < 10; attempt++) {
+    if (claim(file, `${JSON.stringify(me)}\n`)) return holdLock(file);
     const holder = readHolder(file);
     // A live holder keeps it: another process, this one (a second open), or one on another host
     // (a shared folder), whose liveness cannot be checked from here.
@@ -87,16 +117,33 @@ export function lockDataDir(dataDir: string, command = path.relative(process.cwd
     if (holder && (mine || holder.host !== me.host || (holder.pid !== process.pid && alive(holder.pid)))) {
       throw new DatabaseLockedError(dataDir, holder);
     }
-    // Stale (its process is gone) or unreadable: move it aside. Of two processes racing here, one
-    // rename wins and the other finds the file gone and tries again from the top.
-    try {
-      fs.renameSync(file, `${file}.stale-${process.pid}`);
-      fs.rmSync(`${file}.stale-${process.pid}`, { force: true });
-    } catch {
-      // someone else moved it first
-    }
+    if (!holder && Date.now() - mtime(file) < UNREADABLE_GRACE_MS) continue;
+    removeStale(file, holder);
   }
   const holder = readHolder(file);
   if (holder) throw new DatabaseLockedError(dataDir, holder);
-  throw new Error(`could not lock ${dataDir}`);
+  throw new Error(`could not lock ${dataDir}: ${LOCK_FILE} is there but unreadable; remove it if no process uses the folder`);
+}
+
+function mtime(file: string): number {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+function holdLock(file: string): DataDirLock {
+  held.add(file);
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    held.delete(file);
+    process.off('exit', release);
+    // Only remove the lock if it is still ours.
+    if (readHolder(file)?.pid === process.pid) fs.rmSync(file, { force: true });
+  };
+  process.on('exit', release);
+  return { release };
 }

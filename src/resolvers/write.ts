@@ -8,6 +8,7 @@ import { type ArticleFields, articleText } from '../services/article-input.js';
 import { ingestArticleText, toFailure } from '../services/ingest.js';
 import { type ReviewAction, ReviewError, reviewEntity } from '../services/review.js';
 import { type SaveTranslationInput, saveTranslation } from '../services/translations.js';
+import { textArgument } from './arguments.js';
 
 /** Who wrote, in audit fields: the write API has one user for now. */
 export const ADMIN = 'admin';
@@ -46,6 +47,8 @@ function ingestError(ctx: Context, error: { code: string; message: string }, inp
 
 export async function review(ctx: Context, action: ReviewAction) {
   requireAdmin(ctx);
+  textArgument(ctx, 'key', action.key);
+  if (action.action === 'merge') textArgument(ctx, 'into', action.into);
   try {
     return await reviewEntity(database(), action, ADMIN);
   } catch (err) {

@@ -23,12 +23,16 @@ const FIELD_KEYS: Record<keyof ArticleFields, string> = {
 
 function value(name: string, raw: string): string {
   if (/[\r\n\u2028\u2029]/.test(raw)) throw new IngestError('BAD_FRONT_MATTER', `${name} must be one line`);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[\u0000-\u001f\u007f]/.test(raw)) throw new IngestError('BAD_FRONT_MATTER', `${name} holds control characters`);
   // The front matter reader strips one pair of quotes: wrapping keeps a value's own quotes.
   return `"${raw.trim()}"`;
 }
 
 /** The text with the given fields as front matter (a field overrides the same key in the text's own). */
 export function articleText(text: string, fields: ArticleFields = {}): string {
+  // A file with a NUL byte is refused as binary; the same holds for text sent through the API.
+  if (text.includes('\u0000')) throw new IngestError('BINARY', 'the text holds a NUL character, so it is not plain text');
   const given = (Object.keys(FIELD_KEYS) as Array<keyof ArticleFields>).filter((k) => fields[k] !== null && fields[k] !== undefined);
   if (given.length === 0) return text;
   const lines = given.map((k) => {

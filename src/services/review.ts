@@ -61,6 +61,13 @@ async function entityOf(tx: Tx, key: string) {
 
 const reviewed = (by: string) => ({ reviewedAt: new Date(), reviewedBy: by });
 
+/** Refuses an alias list over the bound rather than cutting it (a cut name would be lost silently). */
+function tooMany(aliases: string[]): void {
+  if (aliases.length > ALIASES_MAX) {
+    throw new ReviewError('INVALID_NAME', `an entity has at most ${ALIASES_MAX} aliases; remove some first`, { what: 'alias' });
+  }
+}
+
 /** Applies one review action in one transaction. `by` is who did it ("admin", "cli"). */
 export async function reviewEntity(db: Db, action: ReviewAction, by: string): Promise<ReviewResult> {
   return db.prisma.$transaction(async (tx) => {
@@ -78,6 +85,7 @@ export async function reviewEntity(db: Db, action: ReviewAction, by: string): Pr
         const name = cleanName(action.name);
         // The old name stays findable as an alias: articles already say it.
         const aliases = [...new Set([...entity.aliases, entity.name])].filter((a) => a !== name);
+        tooMany(aliases);
         await tx.entity.update({ where: { id: entity.id }, data: { name, aliases, ...reviewed(by) } });
         return { key: entity.key, action: action.action, mentions: 0 };
       }
@@ -95,8 +103,7 @@ export async function reviewEntity(db: Db, action: ReviewAction, by: string): Pr
       case 'addAliases': {
         const added = action.aliases.map((a) => cleanName(a, 'alias'));
         const aliases = [...new Set([...entity.aliases, ...added])].filter((a) => a !== entity.name);
-        if (aliases.length > ALIASES_MAX)
-          throw new ReviewError('INVALID_NAME', `an entity has at most ${ALIASES_MAX} aliases`, { what: 'alias' });
+        tooMany(aliases);
         await tx.entity.update({ where: { id: entity.id }, data: { aliases, ...reviewed(by) } });
         return { key: entity.key, action: action.action, mentions: 0 };
       }
@@ -127,6 +134,9 @@ async function merge(
   const target = await entityOf(tx, intoKey);
   if (target.rejected)
     throw new ReviewError('ENTITY_REJECTED', `"${target.key}" was rejected; confirm it first to merge into it`, { key: target.key });
+  // The merged entity's names become the target's aliases: refused up front if they do not fit.
+  const aliases = [...new Set([...target.aliases, source.name, ...source.aliases])].filter((a) => a !== target.name);
+  tooMany(aliases);
   const mentions = await tx.mention.findMany({
     where: { entityId: source.id },
     select: { id: true, paragraphId: true, start: true, end: true },
@@ -143,21 +153,24 @@ async function merge(
   if (doubled.length) await tx.mention.deleteMany({ where: { id: { in: doubled } } });
   const moved = await tx.mention.updateMany({ where: { entityId: source.id }, data: { entityId: target.id } });
   await tx.mention.updateMany({ where: { referentId: source.id }, data: { referentId: target.id } });
-  for (const link of await tx.articleEntity.findMany({ where: { entityId: source.id } })) {
-    const existing = await tx.articleEntity.findUnique({
-      where: { articleId_entityId: { articleId: link.articleId, entityId: target.id } },
+  // The target's article links, recounted from its mentions now (doubled ones were dropped above).
+  const articles = (await tx.articleEntity.findMany({ where: { entityId: source.id }, select: { articleId: true } })).map(
+    (l) => l.articleId,
+  );
+  await tx.articleEntity.deleteMany({ where: { entityId: source.id } });
+  for (const articleId of articles) {
+    const rows = await tx.mention.findMany({
+      where: { entityId: target.id, paragraph: { articleId } },
+      select: { paragraph: { select: { position: true } } },
     });
+    if (rows.length === 0) continue;
+    const counts = { mentionCount: rows.length, firstPosition: Math.min(...rows.map((r) => r.paragraph.position)) };
     await tx.articleEntity.upsert({
-      where: { articleId_entityId: { articleId: link.articleId, entityId: target.id } },
-      create: { articleId: link.articleId, entityId: target.id, mentionCount: link.mentionCount, firstPosition: link.firstPosition },
-      update: {
-        mentionCount: (existing?.mentionCount ?? 0) + link.mentionCount,
-        firstPosition: Math.min(existing?.firstPosition ?? link.firstPosition, link.firstPosition),
-      },
+      where: { articleId_entityId: { articleId, entityId: target.id } },
+      create: { articleId, entityId: target.id, ...counts },
+      update: counts,
     });
   }
-  await tx.articleEntity.deleteMany({ where: { entityId: source.id } });
-  const aliases = [...new Set([...target.aliases, source.name, ...source.aliases])].filter((a) => a !== target.name).slice(0, ALIASES_MAX);
   await tx.entity.update({ where: { id: target.id }, data: { aliases, ...reviewed(by) } });
   await tx.entity.delete({ where: { id: source.id } });
   return { key: target.key, action: 'merge', mentions: moved.count };

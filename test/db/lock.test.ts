@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/client.js';
-import { DatabaseLockedError, LOCK_FILE } from '../../src/db/lock.js';
+import { DatabaseLockedError, LOCK_FILE, lockDataDir, removeStale } from '../../src/db/lock.js';
 import { migrate } from '../../src/db/migrate.js';
 import { cli } from '../helpers/cli.js';
 
@@ -70,5 +70,25 @@ describe('the embedded database folder', () => {
       "the embedded database in /srv/data is in use by process 42 (src/main.ts, since 2026-11-30T00:00:00Z); stop that process first, or use the running server's GraphQL API, or set DATABASE_URL to use PostgreSQL",
     );
     expect(err.message).not.toContain('\n');
+  });
+
+  it('puts back a live lock that replaced the stale one it meant to remove (two processes racing for a stale lock)', () => {
+    const folder = fs.mkdtempSync(path.join(dir, 'race-'));
+    const file = path.join(folder, LOCK_FILE);
+    const stale = { pid: 2 ** 22 + 9, host: os.hostname(), command: 'dead', startedAt: '2026-01-01T00:00:00Z' };
+    // Process A judged `stale`; meanwhile process B removed it and now holds the folder.
+    const fresh = { pid: process.pid, host: os.hostname(), command: 'B', startedAt: new Date().toISOString() };
+    fs.writeFileSync(file, JSON.stringify(fresh));
+    removeStale(file, stale);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual(fresh);
+    expect(fs.readdirSync(folder)).toEqual([LOCK_FILE]);
+    // The stale lock itself is removed, and the folder can then be taken.
+    fs.writeFileSync(file, JSON.stringify(stale));
+    removeStale(file, stale);
+    expect(fs.existsSync(file)).toBe(false);
+    const lock = lockDataDir(folder, 'test');
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ pid: process.pid, command: 'test' });
+    lock.release();
+    expect(fs.existsSync(file)).toBe(false);
   });
 });

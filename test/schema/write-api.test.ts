@@ -180,4 +180,46 @@ describe('the write API', () => {
     const paragraph = served.data?.article.paragraphs.find((p: { key: string }) => `paragraphs.${p.key}` === key);
     expect(paragraph).toEqual({ key: seedKey(7), text: '양국 관계 개선 조짐', stale: false, provenance: 'TRANSLATED' });
   });
+
+  it('refuses control characters in every write with a code, localized, writing nothing', async () => {
+    const before = await rowCounts(t.db);
+    const nulText = await gql(
+      yoga,
+      INGEST,
+      { input: { text: 'Workers arrived\u0000 in Dandong.', slug: 'nul-text' } },
+      { ...admin, 'accept-language': 'ko' },
+    );
+    expect(nulText.errors?.[0]?.extensions?.code).toBe('BINARY');
+    expect(nulText.errors?.[0]?.message).toMatch(/^텍스트에 바이너리 데이터가/);
+    const nulTitle = await gql(yoga, INGEST, article('nul-title', { title: 'Bad\u0000title' }), admin);
+    expect(nulTitle.errors?.[0]?.extensions?.code).toBe('BAD_FRONT_MATTER');
+    for (const mutation of ['renameEntity(key: $k, name: "X")', 'mergeEntity(key: "dandong", into: $k)', 'confirmEntity(key: $k)']) {
+      const res = await gql(yoga, `mutation($k: String!) { r: ${mutation} { action } }`, { k: 'dan\u0000dong' }, admin);
+      expect(res.errors?.[0]?.extensions?.code, mutation).toBe('BAD_USER_INPUT');
+    }
+    expect(await rowCounts(t.db)).toEqual(before);
+  });
+
+  it('merges without losing a name or miscounting: refused when the names do not fit, counts recomputed', async () => {
+    const text = 'Dandong and Sinuiju face each other.\nTrucks left Sinuiju for Dandong.';
+    await gql(yoga, INGEST, { input: { text, slug: 'merge-me', title: 'Merge me' } }, admin);
+    const crowded = Array.from({ length: 50 }, (_, i) => `Alias ${i}`);
+    const entity = await t.db.prisma.entity.findUniqueOrThrow({ where: { key: 'dandong' } });
+    await t.db.prisma.entity.update({ where: { key: 'dandong' }, data: { aliases: crowded } });
+    const refused = await gql(yoga, 'mutation { mergeEntity(key: "sinuiju", into: "dandong") { action } }', {}, admin);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('INVALID_NAME');
+    expect(await t.db.prisma.entity.findUnique({ where: { key: 'sinuiju' } })).not.toBeNull();
+    await t.db.prisma.entity.update({ where: { key: 'dandong' }, data: { aliases: entity.aliases } });
+
+    const merged = await gql(yoga, 'mutation { mergeEntity(key: "sinuiju", into: "dandong") { mentions entity { aliases } } }', {}, admin);
+    expect(merged.errors).toBeUndefined();
+    expect(merged.data?.mergeEntity.entity.aliases).toContain('Sinuiju');
+    const article = await t.db.prisma.article.findUniqueOrThrow({ where: { slug: 'merge-me' } });
+    const rows = await t.db.prisma.mention.count({ where: { entity: { key: 'dandong' }, paragraph: { articleId: article.id } } });
+    const link = await t.db.prisma.articleEntity.findUniqueOrThrow({
+      where: { articleId_entityId: { articleId: article.id, entityId: entity.id } },
+    });
+    expect(link.mentionCount).toBe(rows);
+    expect(rows).toBe(4);
+  });
 });
