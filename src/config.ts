@@ -8,6 +8,8 @@ export interface Config {
   /** Folder of the embedded database. */
   dataDir: string;
   port: number;
+  /** Address to listen on: loopback unless told otherwise (HOST=0.0.0.0 in a container). */
+  host: string;
   /** Largest text file the ingester accepts, in bytes. */
   ingestMaxBytes: number;
   /** How long to wait for a pooled PostgreSQL connection before failing. */
@@ -34,6 +36,16 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return value;
 }
 
+/** An IPv4 or IPv6 address or a host name, without a port or a scheme. */
+function listenHost(env: NodeJS.ProcessEnv): string {
+  const raw = env.HOST?.trim();
+  if (!raw) return '127.0.0.1';
+  if (!/^[A-Za-z0-9.:-]{1,253}$/.test(raw) || raw.includes('://')) {
+    throw new ConfigError(`HOST must be an address such as 127.0.0.1, 0.0.0.0 or ::, got "${raw.slice(0, 60)}"`);
+  }
+  return raw;
+}
+
 /** At least 16 characters of printable ASCII: a token short enough to guess is refused at start. */
 function adminToken(env: NodeJS.ProcessEnv): string | undefined {
   const raw = env.ADMIN_TOKEN?.trim();
@@ -53,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     dataDir: path.resolve(env.DATA_DIR?.trim() || '.data'),
     port: integer(env, 'PORT', 4000, 0, 65535),
+    host: listenHost(env),
     ingestMaxBytes: integer(env, 'INGEST_MAX_BYTES', 1024 * 1024, 1, 1024 * 1024 * 1024),
     dbConnectTimeoutMs: integer(env, 'DB_CONNECT_TIMEOUT_MS', 5000, 1, 600_000),
     dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 15_000, 1, 3_600_000),

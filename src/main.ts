@@ -27,8 +27,12 @@ async function main() {
 
   const yoga = createApp({ adminToken: config.adminToken, ingestMaxBytes: config.ingestMaxBytes });
   const server = createServer(yoga);
-  server.listen(config.port, () => {
-    console.log(`[http] GraphiQL and the API at http://localhost:${config.port}${yoga.graphqlEndpoint}`);
+  server.listen(config.port, config.host, () => {
+    const shown = config.host === '127.0.0.1' || config.host === '::1' ? 'localhost' : config.host;
+    console.log(`[http] GraphiQL and the API at http://${shown}:${config.port}${yoga.graphqlEndpoint} (listening on ${config.host})`);
+    console.log(
+      config.adminToken ? '[http] write API: on (ADMIN_TOKEN set)' : '[http] write API: off (set ADMIN_TOKEN to enable mutations)',
+    );
   });
 
   let stopping = false;

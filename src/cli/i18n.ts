@@ -35,13 +35,39 @@ export class UsageError extends Error {}
 const COMMANDS = ['status', 'check', 'mark-current', 'export', 'import', 'rekey'] as const;
 type Command = (typeof COMMANDS)[number];
 
-/** The command line as node:util parseArgs reads it (an unknown option throws there, as ever). */
+export const HELP = `Translators' commands (see locales/README.md):
+  npm run i18n:status -- [--json] [--lang L]        what is translated, missing, stale and orphaned
+  npm run i18n:check                                every problem, one line each; exit 1 on any error
+  npm run i18n:mark-current -- --lang L [--key NAMESPACE:KEY …]   record reviewed translations as current
+  npm run i18n:export -- --lang L [--missing|--stale|--glossary] [--format xliff|xliff12|po] [--out FILE]
+  npm run i18n:import -- FILE                       validate like i18n:check; write nothing if anything fails
+  npm run i18n:rekey                                rename paragraph keys written before stable keys
+L is ko, zh-Hans or zh-Hant. Environment: LOCALES_DIR (default locales/), DATABASE_URL (else the
+embedded database in DATA_DIR, default .data). Exit codes: 0 done, 1 problems found, 2 usage.`;
+
+/**
+ * The command line as node:util parseArgs reads it. An unknown option or a missing value is a
+ * UsageError of one line; `--help` (or `-h`) is reported as `help`.
+ */
 export function readArguments(argv: string[]) {
   const [command, ...rest] = argv.filter((a) => a !== '--');
-  const { values: flags, positionals } = parseArgs({
-    args: rest,
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(rest);
+  } catch (err) {
+    const first = (err as Error).message.split('. ')[0] ?? 'bad arguments';
+    throw new UsageError(`${first.replace(/\.$/, '')}; see --help`);
+  }
+  const { values: flags, positionals } = parsed;
+  return { command, flags, positionals, help: !!flags.help || command === '--help' || command === '-h' };
+}
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
     allowPositionals: true,
     options: {
+      help: { type: 'boolean', short: 'h' },
       json: { type: 'boolean' },
       lang: { type: 'string' },
       key: { type: 'string', multiple: true },
@@ -52,7 +78,6 @@ export function readArguments(argv: string[]) {
       out: { type: 'string' },
     },
   });
-  return { command, flags, positionals };
 }
 
 type Arguments = ReturnType<typeof readArguments>;
@@ -226,14 +251,21 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
-  main(readArguments(process.argv.slice(2))).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err) => {
-      if (err instanceof UsageError || err instanceof ConfigError || err instanceof TranslationError) console.error(err.message);
-      else console.error(err);
-      process.exitCode = 2;
-    },
-  );
+  Promise.resolve()
+    .then(() => {
+      const args = readArguments(process.argv.slice(2));
+      if (!args.help) return main(args);
+      console.log(HELP);
+      return 0;
+    })
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (err) => {
+        if (err instanceof UsageError || err instanceof ConfigError || err instanceof TranslationError) console.error(err.message);
+        else console.error(err);
+        process.exitCode = 2;
+      },
+    );
 }

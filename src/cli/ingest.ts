@@ -7,13 +7,19 @@ import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig } from '../config.js';
 import { type FileOutcome, findArticleFiles, type IngestFailure, type IngestResult, ingestFiles } from '../services/ingest.js';
 import { prepareDatabase } from '../services/setup.js';
+import { INGEST_USAGE, readIngestArguments } from './ingest-arguments.js';
 import { openForCommand } from './open.js';
 
-const paths = process.argv.slice(2).filter((a) => a !== '--');
-if (paths.length === 0 || paths.includes('--help')) {
-  console.error('usage: npm run ingest -- <file.txt or folder>…');
-  process.exit(paths.length === 0 ? 2 : 0);
+const args = readIngestArguments(process.argv.slice(2));
+if ('error' in args) {
+  console.error(args.error);
+  process.exit(2);
 }
+if (args.help) {
+  console.log(INGEST_USAGE);
+  process.exit(0);
+}
+const paths = args.paths;
 
 let config: ReturnType<typeof loadConfig>;
 try {

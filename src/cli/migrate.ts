@@ -1,9 +1,27 @@
 // Applies pending migrations (and loads the gazetteer) on DATABASE_URL, or on the embedded database.
-import { loadConfig } from '../config.js';
+import { ConfigError, loadConfig } from '../config.js';
 import { prepareDatabase } from '../services/setup.js';
 import { openForCommand } from './open.js';
 
-const config = loadConfig();
+const USAGE = `usage: npm run migrate
+Applies pending migrations and gazetteer changes to DATABASE_URL, or to the embedded database in
+DATA_DIR (default .data). Exit codes: 0 done, 1 failed or the database is in use, 2 usage or configuration.`;
+const args = process.argv.slice(2).filter((a) => a !== '--');
+if (args.includes('-h') || args.includes('--help')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (args.length) {
+  console.error(`unexpected argument ${args[0]?.slice(0, 40)}; see --help`);
+  process.exit(2);
+}
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (err) {
+  console.error(err instanceof ConfigError ? `configuration error: ${err.message}` : err);
+  process.exit(2);
+}
 const db = await openForCommand(config);
 try {
   const report = await prepareDatabase(db, { seedCorpus: false });

@@ -5,6 +5,15 @@ import { fileURLToPath } from 'node:url';
 import { printSchema } from 'graphql';
 import { schema } from '../schema/index.js';
 
+const args = process.argv.slice(2).filter((a) => a !== '--');
+if (args.includes('-h') || args.includes('--help')) {
+  console.log('usage: npm run schema:print (writes schema.graphql) | npm run schema:check (exit 1 when it is stale)');
+  process.exit(0);
+}
+if (args.some((a) => a !== '--check')) {
+  console.error(`unexpected argument ${args.find((a) => a !== '--check')?.slice(0, 40)}; see --help`);
+  process.exit(2);
+}
 const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema.graphql');
 const printed = `${printSchema(schema)}\n`;
 if (process.argv.includes('--check')) {

@@ -44,6 +44,8 @@ describe('configuration', () => {
     [{ PORT: '70000' }, /PORT must be between 0 and 65535/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must start with postgresql:\/\//],
     [{ DB_POOL_MAX: '0' }, /DB_POOL_MAX must be between 1/],
+    [{ HOST: 'http://0.0.0.0:80' }, /^HOST must be an address such as 127.0.0.1, 0.0.0.0 or ::/],
+    [{ ADMIN_TOKEN: 'short' }, /^ADMIN_TOKEN must be at least 16 printable ASCII characters/],
   ])('refuses %j with a clear message', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -53,6 +55,9 @@ describe('configuration', () => {
     expect(c.databaseUrl).toBeUndefined();
     expect(c.dataDir.endsWith('.data')).toBe(true);
     expect(c.port).toBe(4000);
+    expect(c.host).toBe('127.0.0.1');
+    expect(c.adminToken).toBeUndefined();
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
     expect(c.ingestMaxBytes).toBe(1024 * 1024);
   });
 });
