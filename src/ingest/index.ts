@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { oneAtATime } from '../lib/serial.js';
 import { ingestErrorForDatabase } from './db-errors.js';
 import { IngestError } from './errors.js';
 import { extractEntities } from './extract.js';
@@ -35,23 +36,13 @@ const queues = new WeakMap<PrismaClient, Map<string, Promise<unknown>>>();
  * article wait here rather than in the database, where each would hold a pooled connection while
  * it waits for the article's lock (src/ingest/store.ts takes it too, for other processes).
  */
-async function oneAtATime<T>(prisma: PrismaClient, slug: string, fn: () => Promise<T>): Promise<T> {
+function oneArticleAtATime<T>(prisma: PrismaClient, slug: string, fn: () => Promise<T>): Promise<T> {
   let slugs = queues.get(prisma);
   if (!slugs) {
     slugs = new Map();
     queues.set(prisma, slugs);
   }
-  const before = slugs.get(slug) ?? Promise.resolve();
-  const run = before.then(fn, fn);
-  const settled = run.then(
-    () => {},
-    () => {},
-  );
-  slugs.set(slug, settled);
-  void settled.then(() => {
-    if (slugs.get(slug) === settled) slugs.delete(slug);
-  });
-  return run;
+  return oneAtATime(slugs, slug, fn);
 }
 
 /**
@@ -63,7 +54,7 @@ export async function ingestText(prisma: PrismaClient, text: string, options: In
   const nlp = await loadNlp();
   const article = parseArticle(text, { fileName: options.fileName, nlp });
   try {
-    return await oneAtATime(prisma, article.slug, () => extractAndStore(prisma, article, nlp, options));
+    return await oneArticleAtATime(prisma, article.slug, () => extractAndStore(prisma, article, nlp, options));
   } catch (err) {
     throw ingestErrorForDatabase(err, article.slug) ?? err;
   }

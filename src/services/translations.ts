@@ -29,6 +29,7 @@ import { markCurrent, recordsFile, SOURCES_DIR, type SourceRecords, writeRecords
 import { type LanguageStatus, translationStatus } from '../i18n/status.js';
 import { appliesTo, translationUnits, type Unit, unitsFor } from '../i18n/units.js';
 import { writeAtomic } from '../lib/files.js';
+import { oneAtATime, type Queues } from '../lib/serial.js';
 
 export type TranslationErrorCode =
   /** A language the service does not serve. */
@@ -64,24 +65,14 @@ export type Locales = string | Catalog;
 const loaded = (locales: Locales) => (typeof locales === 'string' ? Catalog.load(locales) : locales);
 const id = (u: { namespace: string; key: string }) => `${u.namespace}:${u.key}`;
 
-const queues = new Map<string, Promise<unknown>>();
+const queues: Queues = new Map();
 /**
  * Runs the calls that read, change and write the locale files of one folder one after another, so
  * two saves (a web page and a GraphQL mutation, say) never lose each other's change. Within this
  * process only; every file is still written atomically.
  */
-function oneAtATime<T>(root: string, work: () => Promise<T>): Promise<T> {
-  const folder = path.resolve(root);
-  const run = (queues.get(folder) ?? Promise.resolve()).then(work, work);
-  const tail = run.then(
-    () => {},
-    () => {},
-  );
-  queues.set(folder, tail);
-  void tail.then(() => {
-    if (queues.get(folder) === tail) queues.delete(folder);
-  });
-  return run;
+function oneFolderAtATime<T>(root: string, work: () => Promise<T>): Promise<T> {
+  return oneAtATime(queues, path.resolve(root), work);
 }
 
 /** A language code exactly as the service spells it (en, ko, zh-Hans, zh-Hant). */
@@ -166,7 +157,7 @@ export async function markTranslationsCurrent(
   keys?: string[],
 ): Promise<MarkCurrentResult> {
   const target = requireLanguage(language);
-  return oneAtATime(root, () => markCurrentNow(db, root, target, keys));
+  return oneFolderAtATime(root, () => markCurrentNow(db, root, target, keys));
 }
 
 async function markCurrentNow(db: TranslationsDb, root: string, target: Language, keys?: string[]): Promise<MarkCurrentResult> {
@@ -255,7 +246,7 @@ export type ImportResult =
  */
 export async function importTranslations(db: TranslationsDb, root: string, options: ImportOptions): Promise<ImportResult> {
   const { file, text } = readImport(options);
-  return oneAtATime(root, () => importNow(db, root, file, text));
+  return oneFolderAtATime(root, () => importNow(db, root, file, text));
 }
 
 async function importNow(db: TranslationsDb, root: string, file: string, text: string): Promise<ImportResult> {
@@ -407,7 +398,7 @@ type Mapping = { to: string } | { reason: string };
  * kept as it is and reported. Running it again renames nothing.
  */
 export async function rekeyLegacyParagraphKeys(db: TranslationsDb, root: string): Promise<RekeyResult> {
-  return oneAtATime(root, async () => {
+  return oneFolderAtATime(root, async () => {
     const articles = await db.prisma.article.findMany({
       select: { slug: true, paragraphs: { select: { key: true, position: true } } },
     });
@@ -600,7 +591,7 @@ export async function saveTranslation(db: TranslationsDb, root: string, input: S
   const length = Array.isArray(text) ? text.reduce((n, t) => n + (typeof t === 'string' ? t.length : 0), 0) : String(text).length;
   if (length > MAX_TRANSLATION_LENGTH) return refuse('TOO_LONG', `longer than ${MAX_TRANSLATION_LENGTH} characters`);
 
-  return oneAtATime(root, async () => {
+  return oneFolderAtATime(root, async () => {
     const catalog = Catalog.load(root);
     const units = await translationUnits(db.prisma, catalog);
     const unit = units.find((u) => u.namespace === namespace && u.key === key && appliesTo(u, language));

@@ -1,16 +1,33 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LOCALES_DIR } from '../../src/i18n/catalog.js';
 
 /** A private copy of the shipped locale files, for tests that edit them. */
-export function copyLocales(): { root: string; file: (rel: string) => string; read: (rel: string) => string; remove: () => void } {
+export function copyLocales(): {
+  root: string;
+  file: (rel: string) => string;
+  read: (rel: string) => string;
+  /** SHA-256 of every file under the copy, by relative path: to prove what a call wrote, or that it wrote nothing. */
+  snapshot: () => Record<string, string>;
+  remove: () => void;
+} {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pgdesk-locales-'));
   fs.cpSync(LOCALES_DIR, root, { recursive: true });
   return {
     root,
     file: (rel) => path.join(root, rel),
     read: (rel) => fs.readFileSync(path.join(root, rel), 'utf8'),
+    snapshot: () => {
+      const out: Record<string, string> = {};
+      for (const e of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
+        if (!e.isFile()) continue;
+        const file = path.join(e.parentPath, e.name);
+        out[path.relative(root, file)] = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+      }
+      return out;
+    },
     remove: () => fs.rmSync(root, { recursive: true, force: true }),
   };
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,16 +37,7 @@ const NEW_P0 = new RegExp(`(msgctxt "articles/new-arrivals:paragraphs\\.${NEW_FI
 const TRANSLATED = 65 + Object.keys(JSON.parse(fs.readFileSync('locales/en/errors.json', 'utf8'))).length;
 const UNITS = TRANSLATED + 3;
 
-/** SHA-256 of every file under the locales copy, to prove nothing changed. */
-function snapshot(): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of fs.readdirSync(locales.root, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const file = path.join(e.parentPath, e.name);
-    out[path.relative(locales.root, file)] = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-  }
-  return out;
-}
+const snapshot = () => locales.snapshot();
 
 beforeAll(async () => {
   await ingestText(t.db.prisma, NEW_ARTICLE);

@@ -1,7 +1,3 @@
-// Locale files written before stable paragraph keys ("paragraphs.p3", and .sources records keyed the
-// same) are migrated by `npm run i18n:rekey`, not lost: until then i18n:check reports them with the
-// hint, and nothing is served under them (never the wrong paragraph's translation).
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,16 +24,7 @@ let locales: ReturnType<typeof copyLocales>;
 /** The shipped files, as they are before being rewritten to position keys. */
 let shipped: Record<string, string>;
 
-/** SHA-256 of every file under the locales copy. */
-function snapshot(): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of fs.readdirSync(locales.root, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const file = path.join(e.parentPath, e.name);
-    out[path.relative(locales.root, file)] = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-  }
-  return out;
-}
+const snapshot = () => locales.snapshot();
 
 const write = (rel: string, data: unknown) => fs.writeFileSync(locales.file(rel), `${JSON.stringify(data, null, 2)}\n`);
 /** The position key a stable key had before ("p-13a4cc0f" → "p3"), in place, keeping the order. */

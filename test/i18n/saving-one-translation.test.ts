@@ -1,9 +1,4 @@
-// saveTranslation: one translation saved (for the web page and a GraphQL mutation), checked like an
-// import, written atomically with only that key changed, and marked current; refused with problems
-// and nothing written when anything is wrong.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Catalog } from '../../src/i18n/catalog.js';
 import { ingestText } from '../../src/ingest/index.js';
@@ -19,16 +14,7 @@ const KO_ARTICLE = `ko/articles/${SEED_SLUG}.json`;
 const HEADING = `paragraphs.${seedKey(7)}`;
 let locales: ReturnType<typeof copyLocales>;
 
-/** SHA-256 of every file under the locales copy, to prove what changed. */
-function snapshot(): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of fs.readdirSync(locales.root, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const file = path.join(e.parentPath, e.name);
-    out[path.relative(locales.root, file)] = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-  }
-  return out;
-}
+const snapshot = () => locales.snapshot();
 const changedFiles = (before: Record<string, string>, after: Record<string, string>) =>
   [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => before[k] !== after[k]).sort();
 const save = (input: SaveTranslationInput) => saveTranslation(t.db, locales.root, input);

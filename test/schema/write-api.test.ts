@@ -1,10 +1,6 @@
-// The write API: mutations only with the admin token, one transaction each, coded and localized
-// refusals that write nothing, and the same services the CLIs use.
-import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Catalog } from '../../src/i18n/catalog.js';
 import { useCatalog } from '../../src/i18n/current.js';
-import { sha256 } from '../../src/lib/files.js';
 import { createApp } from '../../src/yoga.js';
 import { rowCounts, useTestDatabase } from '../helpers/db.js';
 import { gql } from '../helpers/gql.js';
@@ -20,14 +16,7 @@ const locales = copyLocales();
 useCatalog(Catalog.load(locales.root));
 afterAll(() => locales.remove());
 
-/** sha256 of every file under the locales copy, to prove nothing was written. */
-const snapshot = () =>
-  Object.fromEntries(
-    fs
-      .readdirSync(locales.root, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => [`${e.parentPath}/${e.name}`, sha256(fs.readFileSync(`${e.parentPath}/${e.name}`, 'utf8'))]),
-  );
+const snapshot = () => locales.snapshot();
 
 const INGEST = `mutation Ingest($input: IngestArticleInput!) {
   ingestArticle(input: $input) {
