@@ -4,11 +4,10 @@
 // 2 on a usage or configuration error. The work is src/services/ingest.ts; this prints it.
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { ConfigError, loadConfig } from '../config.js';
 import { type FileOutcome, findArticleFiles, type IngestFailure, type IngestResult, ingestFiles } from '../services/ingest.js';
 import { prepareDatabase } from '../services/setup.js';
 import { INGEST_USAGE, readIngestArguments } from './ingest-arguments.js';
-import { openForCommand } from './open.js';
+import { configForCommand, openForCommand } from './open.js';
 
 const args = readIngestArguments(process.argv.slice(2));
 if ('error' in args) {
@@ -21,13 +20,7 @@ if (args.help) {
 }
 const paths = args.paths;
 
-let config: ReturnType<typeof loadConfig>;
-try {
-  config = loadConfig();
-} catch (err) {
-  console.error(err instanceof ConfigError ? `configuration error: ${err.message}` : err);
-  process.exit(2);
-}
+const config = configForCommand();
 // Paths that give no file are reported before the database is opened; with no file at all, it never is.
 const { files, refused } = await findArticleFiles(paths);
 for (const { path: p, error } of refused) console.error(`✗ ${p}: ${reason(error)}`);

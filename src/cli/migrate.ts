@@ -1,7 +1,6 @@
 // Applies pending migrations (and loads the gazetteer) on DATABASE_URL, or on the embedded database.
-import { ConfigError, loadConfig } from '../config.js';
 import { prepareDatabase } from '../services/setup.js';
-import { openForCommand } from './open.js';
+import { configForCommand, openForCommand } from './open.js';
 
 const USAGE = `usage: npm run migrate
 Applies pending migrations and gazetteer changes to DATABASE_URL, or to the embedded database in
@@ -15,13 +14,7 @@ if (args.length) {
   console.error(`unexpected argument ${args[0]?.slice(0, 40)}; see --help`);
   process.exit(2);
 }
-let config: ReturnType<typeof loadConfig>;
-try {
-  config = loadConfig();
-} catch (err) {
-  console.error(err instanceof ConfigError ? `configuration error: ${err.message}` : err);
-  process.exit(2);
-}
+const config = configForCommand();
 const db = await openForCommand(config);
 try {
   const report = await prepareDatabase(db, { seedCorpus: false });

@@ -9,7 +9,7 @@ import { optionalText, textArgument } from './arguments.js';
 
 /** Lists are bounded: a list argument defaults to 100 and is clamped to 1…500. */
 const LIST_LIMIT_DEFAULT = 100;
-export const LIST_LIMIT_MAX = 500;
+const LIST_LIMIT_MAX = 500;
 export const listLimit = (limit: number | null | undefined) => Math.min(Math.max(limit ?? LIST_LIMIT_DEFAULT, 1), LIST_LIMIT_MAX);
 
 export interface ArticleFilter {

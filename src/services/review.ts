@@ -3,7 +3,7 @@
 // and records who reviewed the entity and when. A rejected entity is kept, marked rejected, with its
 // mentions removed, so the extractor never proposes or matches that name again.
 import type { Database } from '../db/client.js';
-import type { EntityKind } from '../generated/prisma/enums.js';
+import { EntityKind } from '../generated/prisma/enums.js';
 
 export type ReviewErrorCode = 'ENTITY_NOT_FOUND' | 'INVALID_NAME' | 'INVALID_KIND' | 'MERGE_INTO_ITSELF' | 'ENTITY_REJECTED';
 
@@ -18,7 +18,7 @@ export class ReviewError extends Error {
   }
 }
 
-export const ENTITY_KINDS: readonly EntityKind[] = ['PERSON', 'PLACE', 'ORGANIZATION', 'DATE', 'QUANTITY'];
+export const ENTITY_KINDS: readonly EntityKind[] = Object.values(EntityKind);
 /** Longest name or alias accepted, in characters. */
 export const NAME_MAX = 200;
 /** Most aliases one entity may have. */
