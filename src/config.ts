@@ -21,6 +21,14 @@ export interface Config {
   localesDir: string;
   /** Bearer token that enables the write API (mutations); unset, mutations are refused. */
   adminToken: string | undefined;
+  /** The response cache (RESPONSE_CACHE=on|off, on by default). */
+  responseCache: boolean;
+  /** Redis URL: when set, the response cache lives in Redis, shared by every replica. */
+  redisUrl: string | undefined;
+  /** Size of the in-process response cache (or the layer in front of Redis), in MB. */
+  responseCacheMb: number;
+  /** How long an entry lives in Redis, in seconds. */
+  responseCacheTtlSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -56,6 +64,22 @@ function adminToken(env: NodeJS.ProcessEnv): string | undefined {
   return raw;
 }
 
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['on', 'true', '1', 'yes'].includes(raw)) return true;
+  if (['off', 'false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be on or off, got "${env[name]?.slice(0, 40)}"`);
+}
+
+function redisUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.REDIS_URL?.trim();
+  if (!raw) return undefined;
+  if (!/^rediss?:\/\/[^\s]+$/.test(raw))
+    throw new ConfigError('REDIS_URL must start with redis:// or rediss://, such as redis://127.0.0.1:6379');
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -71,6 +95,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 15_000, 1, 3_600_000),
     dbPoolMax: integer(env, 'DB_POOL_MAX', 10, 1, 1000),
     adminToken: adminToken(env),
+    responseCache: onOff(env, 'RESPONSE_CACHE', true),
+    redisUrl: redisUrl(env),
+    responseCacheMb: integer(env, 'RESPONSE_CACHE_MB', 64, 1, 65_536),
+    responseCacheTtlSeconds: integer(env, 'RESPONSE_CACHE_TTL_SECONDS', 3600, 1, 30 * 86_400),
     localesDir: path.resolve(env.LOCALES_DIR?.trim() || path.join(path.dirname(fileURLToPath(import.meta.url)), '../locales')),
   };
 }

@@ -1,11 +1,13 @@
-import { createServer } from 'node:http';
 import path from 'node:path';
+import { openResponseCache } from './cache/index.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { useDatabase } from './db/current.js';
 import { DatabaseLockedError } from './db/lock.js';
 import { LastGoodStore } from './i18n/catalog.js';
+import { catalog } from './i18n/current.js';
 import { startLocales } from './i18n/watch.js';
+import { createHttpServer } from './server.js';
 import { prepareDatabase } from './services/setup.js';
 import { createApp } from './yoga.js';
 
@@ -25,8 +27,14 @@ async function main() {
   useDatabase(db);
   const locales = startLocales(config.localesDir, new LastGoodStore(path.join(config.dataDir, 'locales-last-good')));
 
-  const yoga = createApp({ adminToken: config.adminToken, ingestMaxBytes: config.ingestMaxBytes });
-  const server = createServer(yoga);
+  const responseCache = await openResponseCache(db, config, catalog, (line) => console.log(line));
+  console.log(
+    responseCache
+      ? `[cache] response cache: on, ${config.redisUrl ? 'in Redis (shared by every replica on it)' : 'in this process'}`
+      : '[cache] response cache: off (RESPONSE_CACHE=off)',
+  );
+  const yoga = createApp({ adminToken: config.adminToken, ingestMaxBytes: config.ingestMaxBytes, responseCache });
+  const server = createHttpServer(yoga, responseCache);
   server.listen(config.port, config.host, () => {
     const shown = config.host === '127.0.0.1' || config.host === '::1' ? 'localhost' : config.host;
     console.log(`[http] GraphiQL and the API at http://${shown}:${config.port}${yoga.graphqlEndpoint} (listening on ${config.host})`);
@@ -42,6 +50,7 @@ async function main() {
     console.log(`[http] ${signal}: closing`);
     locales.close();
     server.close(async () => {
+      await responseCache?.close();
       await db.close();
       process.exit(0);
     });

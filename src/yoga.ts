@@ -4,6 +4,7 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { type ExecutionResult, GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
+import { type ResponseCache, responseCachePlugin } from './cache/response-cache.js';
 import { type Context, type ContextOptions, contextOf, createContext } from './context.js';
 import { catalog } from './i18n/current.js';
 import { DEFAULT_LANGUAGE, LANGUAGES, negotiate } from './i18n/languages.js';
@@ -126,11 +127,16 @@ const languagePlugin: Plugin<Context> = {
   },
 };
 
+export interface AppOptions extends ContextOptions {
+  /** The response cache the HTTP server (src/server.ts) puts in front; its entries are marked here. */
+  responseCache?: ResponseCache | null;
+}
+
 /**
  * The GraphQL application: schema, context, limits, masking. Exported without a listener so tests
  * call `yoga.fetch`. With `adminToken` (ADMIN_TOKEN), requests bearing it may use the mutations.
  */
-export function createApp(options: ContextOptions = {}) {
+export function createApp(options: AppOptions = {}) {
   catalog(); // load the locale files now rather than on the first request
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -150,6 +156,7 @@ export function createApp(options: ContextOptions = {}) {
       maxAliasesPlugin({ n: LIMITS.aliases, ...reportAsValidationError }),
       costLimitPlugin({ maxCost: LIMITS.cost, ...reportAsValidationError }),
       languagePlugin,
+      responseCachePlugin(options.responseCache ?? null),
     ],
     logging: process.env.NODE_ENV === 'test' ? false : 'info',
   });

@@ -20,6 +20,12 @@ export interface Database {
   location: string;
   prisma: PrismaClient;
   sql: SqlRunner;
+  /**
+   * Listens on a notification channel (LISTEN) on a connection of its own. `onState(false)` says
+   * notifications may have been missed (the connection dropped; it is re-established with backoff),
+   * `onState(true)` that they flow again. Resolves once listening; the result stops it.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onState?: (listening: boolean) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -86,6 +92,7 @@ async function openPostgres(config: Config, url: string): Promise<Database> {
     location: redactUrl(url),
     prisma,
     sql,
+    listen: (channel, onNotify, onState) => listenPostgres(url, channel, onNotify, onState),
     async close() {
       await prisma.$disconnect();
       await pool.end().catch(() => {});
@@ -124,10 +131,79 @@ async function openPglite(dataDir: string): Promise<Database> {
           }),
         ),
     },
+    // One process holds the embedded database, so its notifications are all there is to hear.
+    listen: async (channel, onNotify) => {
+      const stop = await db.listen(channel, onNotify);
+      return async () => {
+        if (!db.closed) await stop();
+      };
+    },
     async close() {
       await prisma.$disconnect();
       if (!db.closed) await db.close();
       lock.release();
     },
+  };
+}
+
+/** The delay before the n-th attempt to re-establish a LISTEN connection: 0.1 s doubling to 5 s. */
+const relistenDelay = (attempt: number) => Math.min(100 * 2 ** attempt, 5000);
+
+/** LISTEN on a dedicated connection, re-established with backoff whenever it drops. */
+async function listenPostgres(
+  url: string,
+  channel: string,
+  onNotify: (payload: string) => void,
+  onState: (listening: boolean) => void = () => {},
+): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let attempt = 0;
+  let timer: NodeJS.Timeout | undefined;
+
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url, application_name: 'polyglot-desk listen', keepAlive: true });
+    c.on('notification', (n) => {
+      if (n.channel === channel) onNotify(n.payload ?? '');
+    });
+    let ready = false;
+    // Only a connection that was listening is re-established here; a failed attempt is retried by retry().
+    const lost = () => {
+      if (!ready || client !== c) return;
+      client = null;
+      c.end().catch(() => {});
+      if (stopped) return;
+      onState(false);
+      timer = setTimeout(retry, relistenDelay(attempt++));
+    };
+    c.on('error', lost);
+    c.on('end', lost);
+    client = c;
+    try {
+      await c.connect();
+      await c.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
+    } catch (err) {
+      if (client === c) client = null;
+      c.end().catch(() => {});
+      throw err;
+    }
+    ready = true;
+    attempt = 0;
+    onState(true);
+  };
+  const retry = () => {
+    if (stopped) return;
+    connect().catch(() => {
+      if (!stopped) timer = setTimeout(retry, relistenDelay(attempt++));
+    });
+  };
+
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    const c = client;
+    client = null;
+    await c?.end().catch(() => {});
   };
 }

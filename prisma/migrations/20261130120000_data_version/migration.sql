@@ -2,13 +2,15 @@
 -- changes articles, paragraphs, mentions or entities, however it was written (the server, a CLI,
 -- psql). The new value is announced on the channel "pgdesk_data" when the transaction commits.
 -- Response caches put the version in their keys, so a change makes every older entry unreachable
--- on every replica.
+-- on every replica. The epoch is random per database, so that caches shared by several databases
+-- (one Redis for two deployments, or a database dropped and made again) never mix their entries.
 CREATE TABLE "DataVersion" (
     "id" INTEGER NOT NULL DEFAULT 1,
     "value" INTEGER NOT NULL DEFAULT 0,
+    "epoch" TEXT NOT NULL,
     CONSTRAINT "DataVersion_pkey" PRIMARY KEY ("id")
 );
-INSERT INTO "DataVersion" ("id", "value") VALUES (1, 0);
+INSERT INTO "DataVersion" ("id", "value", "epoch") VALUES (1, 0, md5(random()::text || clock_timestamp()::text));
 
 -- Runs at commit (a deferred constraint trigger), once per transaction: the row lock is taken when
 -- all other work is done, so writers cannot deadlock on it, and values rise in commit order.
@@ -20,7 +22,9 @@ BEGIN
         RETURN NULL;
     END IF;
     PERFORM set_config('pgdesk.data_version_txid', txid_current()::text, true);
-    UPDATE "DataVersion" SET "value" = "value" + 1 WHERE "id" = 1 RETURNING "value" INTO v;
+    INSERT INTO "DataVersion" ("id", "value", "epoch") VALUES (1, 1, md5(random()::text || clock_timestamp()::text))
+        ON CONFLICT ("id") DO UPDATE SET "value" = "DataVersion"."value" + 1
+        RETURNING "value" INTO v;
     PERFORM pg_notify('pgdesk_data', v::text);
     RETURN NULL;
 END;
