@@ -1,5 +1,6 @@
 // The response cache as configured: off, in this process, or in Redis shared by every replica.
-import type { Database } from '../db/client.js';
+import { ConfigError } from '../config.js';
+import { type Database, redactUrl } from '../db/client.js';
 import type { Catalog } from '../i18n/catalog.js';
 import { ResponseCache } from './response-cache.js';
 import { MemoryStore, RedisStore } from './store.js';
@@ -35,7 +36,7 @@ export async function openResponseCache(
       await redis.ready();
     } catch (err) {
       await redis.close();
-      throw new Error(`REDIS_URL: Redis does not answer (${(err as Error).message})`);
+      throw new ConfigError(`REDIS_URL: Redis at ${redactUrl(config.redisUrl)} does not answer (${(err as Error).message})`);
     }
     store = redis;
   }

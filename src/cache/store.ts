@@ -88,6 +88,7 @@ export class RedisStore implements CacheStore {
   readonly kind = 'redis';
   private readonly redis: Redis;
   private up = true;
+  private closing = false;
 
   constructor(private readonly options: RedisStoreOptions) {
     this.redis = new Redis(options.url, {
@@ -101,17 +102,31 @@ export class RedisStore implements CacheStore {
     });
     this.redis.on('ready', () => this.state(true));
     this.redis.on('error', (err: Error) => this.state(false, err.message));
+    this.redis.on('close', () => this.state(false, 'connection closed'));
   }
 
   private state(up: boolean, reason?: string) {
-    if (up === this.up) return;
+    if (up === this.up || this.closing) return;
     this.up = up;
     this.options.onState?.(up, reason);
   }
 
-  /** Resolves when Redis answers (at start, so that a wrong REDIS_URL is reported at once). */
-  async ready(): Promise<void> {
-    await this.redis.ping();
+  /** Resolves when Redis is connected (at start, so that a wrong REDIS_URL is reported at once). */
+  ready(timeoutMs = 3000): Promise<void> {
+    if (this.redis.status === 'ready') return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const done = (err?: Error) => {
+        clearTimeout(timer);
+        this.redis.off('ready', onReady);
+        this.redis.off('error', done);
+        if (err) reject(err);
+        else resolve();
+      };
+      const onReady = () => done();
+      const timer = setTimeout(() => done(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      this.redis.once('ready', onReady);
+      this.redis.once('error', done);
+    });
   }
 
   async get(key: string): Promise<CachedResponse | undefined> {
@@ -135,6 +150,7 @@ export class RedisStore implements CacheStore {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await this.options.memory.close();
     this.redis.disconnect();
   }

@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openResponseCache } from '../../src/cache/index.js';
 import { loadConfig } from '../../src/config.js';
 import { type Database, openDatabase } from '../../src/db/client.js';
 import { useDatabase } from '../../src/db/current.js';
 import { readMigrations } from '../../src/db/migrate.js';
+import { catalog } from '../../src/i18n/current.js';
 import { ingestText } from '../../src/ingest/index.js';
 import { prepareDatabase, type SetupReport } from '../../src/services/setup.js';
 import { createApp } from '../../src/yoga.js';
@@ -55,5 +57,29 @@ describe('the embedded PGlite database', () => {
     expect(res.data?.articles.totalCount).toBe(2);
     const slugs = res.data?.articles.edges.map((e: { node: { slug: string } }) => e.node.slug).sort();
     expect(slugs).toEqual(['added-later', 'nk-workers-china-seafood-plants']);
+  });
+
+  it('tells the response cache of every committed write (its data version), as PostgreSQL does', async () => {
+    const cache = await openResponseCache(
+      db,
+      { responseCache: true, redisUrl: undefined, responseCacheMb: 1, responseCacheTtlSeconds: 60 },
+      catalog,
+    );
+    try {
+      const before = cache?.dataVersion.current();
+      expect(before).toBeGreaterThan(0);
+      const parts = { url: '/graphql', body: Buffer.from('{}'), accept: undefined, acceptLanguage: 'ko', origin: undefined };
+      const key = cache?.keyFor(parts);
+      await ingestText(db.prisma, '---\nslug: added-with-a-cache\n---\nAnother report from Dandong.');
+      for (let i = 0; cache?.dataVersion.current() === before; i++) {
+        if (i > 200) throw new Error('no notification from the embedded database');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      // One transaction, one step, whatever number of rows it wrote.
+      expect(cache?.dataVersion.current()).toBe((before ?? 0) + 1);
+      expect(cache?.keyFor(parts)).not.toBe(key);
+    } finally {
+      await cache?.close();
+    }
   });
 });
