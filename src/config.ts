@@ -29,6 +29,14 @@ export interface Config {
   responseCacheMb: number;
   /** How long an entry lives in Redis, in seconds. */
   responseCacheTtlSeconds: number;
+  /** Client-side limit on any one SQL statement: it fires even when the server cannot (frozen, unreachable). */
+  dbQueryTimeoutMs: number;
+  /** How many times start-up tries an unreachable database, waiting 0.5 s, 1 s, 2 s, 4 s, 5 s… between tries. */
+  dbStartAttempts: number;
+  /** Introspection, field suggestions and GraphiQL: on in development, off in production unless INTROSPECTION=on. */
+  introspection: boolean;
+  /** Origins whose pages may read responses (CORS_ORIGINS, comma-separated, or *); none by default. */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -72,6 +80,23 @@ function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean
   throw new ConfigError(`${name} must be on or off, got "${env[name]?.slice(0, 40)}"`);
 }
 
+function corsOrigins(env: NodeJS.ProcessEnv): string[] {
+  const raw = env.CORS_ORIGINS?.trim();
+  if (!raw) return [];
+  const origins = raw
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    if (origin !== '*' && !/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(origin)) {
+      throw new ConfigError(
+        `CORS_ORIGINS must list origins such as https://desk.example.com (scheme, host, port; no path), or *; got "${origin.slice(0, 60)}"`,
+      );
+    }
+  }
+  return origins;
+}
+
 function redisUrl(env: NodeJS.ProcessEnv): string | undefined {
   const raw = env.REDIS_URL?.trim();
   if (!raw) return undefined;
@@ -99,6 +124,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: redisUrl(env),
     responseCacheMb: integer(env, 'RESPONSE_CACHE_MB', 64, 1, 65_536),
     responseCacheTtlSeconds: integer(env, 'RESPONSE_CACHE_TTL_SECONDS', 3600, 1, 30 * 86_400),
+    dbQueryTimeoutMs: integer(env, 'DB_QUERY_TIMEOUT_MS', 20_000, 1, 3_600_000),
+    dbStartAttempts: integer(env, 'DB_START_ATTEMPTS', 6, 1, 100),
+    introspection: onOff(env, 'INTROSPECTION', env.NODE_ENV !== 'production'),
+    corsOrigins: corsOrigins(env),
     localesDir: path.resolve(env.LOCALES_DIR?.trim() || path.join(path.dirname(fileURLToPath(import.meta.url)), '../locales')),
   };
 }

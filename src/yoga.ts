@@ -1,13 +1,20 @@
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { type ExecutionResult, GraphQLError, type ValidationContext } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { type ResponseCache, responseCachePlugin } from './cache/response-cache.js';
 import { type Context, type ContextOptions, contextOf, createContext } from './context.js';
+import { isUnavailable } from './db/errors.js';
 import { catalog } from './i18n/current.js';
 import { DEFAULT_LANGUAGE, LANGUAGES, negotiate } from './i18n/languages.js';
+import type { Logger } from './lib/log.js';
+import type { Metrics } from './metrics.js';
 import { schema } from './schema/index.js';
 
 export const EXAMPLE_QUERY = `# polyglot-desk: news articles and the entities they mention, in English, Korean and Chinese.
@@ -54,21 +61,28 @@ function limitError(error: GraphQLError): GraphQLError {
   });
 }
 
-/** Each limit error in a result, in the request's language (new objects: the cached ones stay neutral). */
-function localizeLimitErrors(result: ExecutionResult, request: Request): ExecutionResult {
+/** Errors made without a request at hand (validation is cached by query text; masking has no request), localized here. */
+const NEUTRAL_CODES = new Set(['QUERY_TOO_COMPLEX', 'SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR']);
+
+/** Each such error in a result, in the request's language (new objects: the cached ones stay neutral). */
+function localizeNeutralErrors(result: ExecutionResult, request: Request): ExecutionResult {
   const errors = result.errors;
-  if (!errors?.some((e) => e.extensions?.code === 'QUERY_TOO_COMPLEX' || TOKEN_LIMIT.test(e.message))) return result;
+  if (!errors?.some((e) => NEUTRAL_CODES.has(String(e.extensions?.code)) || TOKEN_LIMIT.test(e.message))) return result;
   const t = catalog().t(negotiate(request.headers.get('accept-language')).language);
   return {
     ...result,
     errors: errors.map((error) => {
       const token = TOKEN_LIMIT.exec(error.message);
-      if (error.extensions?.code !== 'QUERY_TOO_COMPLEX' && !token) return error;
+      const code = token ? 'QUERY_TOO_COMPLEX' : String(error.extensions?.code);
+      if (!NEUTRAL_CODES.has(code)) return error;
+      if (code !== 'QUERY_TOO_COMPLEX') {
+        return new GraphQLError(t(`errors:${code}`) as string, { nodes: error.nodes, path: error.path, extensions: error.extensions });
+      }
       const detail = String(error.extensions?.detail ?? token?.[1] ?? error.message);
       return new GraphQLError(t('errors:QUERY_TOO_COMPLEX', { detail }) as string, {
         nodes: error.nodes,
-        // Keeps Yoga's own (http: the 400 status); `detail` was only for this step.
-        extensions: { ...error.extensions, code: 'QUERY_TOO_COMPLEX', limits: LIMITS, detail: undefined },
+        // Always a 400 with the stable code, whatever the client accepts; `detail` was only for this step.
+        extensions: { ...error.extensions, code: 'QUERY_TOO_COMPLEX', limits: LIMITS, detail: undefined, http: { status: 400 } },
       });
     }),
   };
@@ -90,7 +104,9 @@ const languagePlugin: Plugin<Context> = {
   onResultProcess({ request, result, setResult }) {
     if (Symbol.asyncIterator in (result as object)) return;
     setResult(
-      Array.isArray(result) ? result.map((r) => localizeLimitErrors(r, request)) : localizeLimitErrors(result as ExecutionResult, request),
+      Array.isArray(result)
+        ? result.map((r) => localizeNeutralErrors(r, request))
+        : localizeNeutralErrors(result as ExecutionResult, request),
     );
   },
   onExecute() {
@@ -130,6 +146,62 @@ const languagePlugin: Plugin<Context> = {
 export interface AppOptions extends ContextOptions {
   /** The response cache the HTTP server (src/server.ts) puts in front; its entries are marked here. */
   responseCache?: ResponseCache | null;
+  /** Where unexpected errors are logged (once each, with their stack). */
+  logger?: Logger;
+  /** Where Yoga's and the service's metrics are kept (served at /metrics by src/server.ts). */
+  metrics?: Metrics;
+  /** Introspection, "Did you mean …" suggestions and GraphiQL (INTROSPECTION; default on, off in production). */
+  introspection?: boolean;
+  /** Origins allowed to read responses from a browser on another origin (CORS_ORIGINS), or "*" for any, never with credentials. */
+  corsOrigins?: string[];
+}
+
+/** Per-request information the HTTP server (src/server.ts) reads back for its log line. */
+export interface RequestNote {
+  operation?: string;
+  languages?: string[];
+}
+
+/** Records the operation's name and the languages it served, for the request's log line and metrics. */
+function observePlugin(metrics: Metrics | undefined): Plugin<Context> {
+  return {
+    onExecute({ args }) {
+      return {
+        onExecuteDone() {
+          const ctx = args.contextValue as Context & { note?: RequestNote };
+          if (!ctx?.served) return;
+          const languages = [...ctx.served].sort();
+          if (ctx.note) {
+            ctx.note.operation = args.operationName ?? undefined;
+            ctx.note.languages = languages;
+          }
+          if (metrics) for (const language of languages) metrics.requests.inc({ language });
+        },
+      };
+    },
+  };
+}
+
+/** A GraphQLError made on purpose (a coded refusal), not one wrapping a crash. */
+const isIntended = (error: unknown): boolean => error instanceof GraphQLError && (!error.originalError || isIntended(error.originalError));
+
+/**
+ * Unexpected errors reach clients as "Unexpected error." with no SQL, stack or path (Yoga logs the
+ * original once, with its stack). A database that does not answer is SERVICE_UNAVAILABLE with
+ * status 503. Both are localized per request in languagePlugin, like the limit errors.
+ */
+function maskError(error: unknown, message: string): Error {
+  if (isIntended(error)) return error as GraphQLError;
+  const located = error instanceof GraphQLError ? error : undefined;
+  const original = located?.originalError ?? error;
+  const options = { nodes: located?.nodes, path: located?.path };
+  if (isUnavailable(original)) {
+    return new GraphQLError('The database is not answering; try again shortly.', {
+      ...options,
+      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+    });
+  }
+  return new GraphQLError(message, { ...options, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }
 
 /**
@@ -138,26 +210,74 @@ export interface AppOptions extends ContextOptions {
  */
 export function createApp(options: AppOptions = {}) {
   catalog(); // load the locale files now rather than on the first request
+  const introspection = options.introspection ?? true;
+  const origins = options.corsOrigins ?? [];
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    // Unexpected errors reach clients as "Unexpected error." with no SQL, stack or path.
-    maskedErrors: { isDev: false },
-    graphiql: {
+    maskedErrors: { isDev: false, maskError },
+    // GraphiQL from this server alone (no CDN): the page is built on first use.
+    graphiql: introspection && {
       title: 'polyglot-desk',
       defaultQuery: EXAMPLE_QUERY,
       headers: JSON.stringify({ 'Accept-Language': 'ko' }, null, 2),
     },
-    context: ({ request }) => createContext(request, options),
+    renderGraphiQL: async (graphiql) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiql),
+    // Same origin only, unless origins are named; never credentials for a wildcard.
+    cors: origins.length ? { origin: origins.includes('*') ? '*' : origins, credentials: false, methods: ['GET', 'POST'] } : false,
+    context: ({ request, note }: { request: Request; note?: RequestNote }) => ({ ...createContext(request, options), note }),
     plugins: [
+      // A browser may not send a query from another site without a CORS preflight: GETs and
+      // form or text POSTs must carry this header (JSON POSTs are always preflighted).
+      useCSRFPrevention({ requestHeaders: ['x-graphql-csrf'] }),
+      ...(introspection ? [] : [useDisableIntrospection(), blockFieldSuggestionsPlugin()]),
       maxTokensPlugin({ n: LIMITS.tokens }),
       maxDepthPlugin({ n: LIMITS.depth, ignoreIntrospection: true, flattenFragments: true, ...reportAsValidationError }),
       maxAliasesPlugin({ n: LIMITS.aliases, ...reportAsValidationError }),
       costLimitPlugin({ maxCost: LIMITS.cost, ...reportAsValidationError }),
       languagePlugin,
       responseCachePlugin(options.responseCache ?? null),
+      observePlugin(options.metrics),
+      ...(options.metrics
+        ? [
+            usePrometheus({
+              registry: options.metrics.registry,
+              endpoint: false,
+              metrics: {
+                graphql_yoga_http_duration: true,
+                graphql_envelop_request_duration: true,
+                graphql_envelop_error_result: true,
+                graphql_envelop_request: false,
+                graphql_envelop_request_time_summary: false,
+                graphql_envelop_phase_parse: false,
+                graphql_envelop_phase_validate: false,
+                graphql_envelop_phase_context: false,
+                graphql_envelop_phase_execute: false,
+                graphql_envelop_phase_subscribe: false,
+                graphql_envelop_deprecated_field: false,
+                graphql_envelop_schema_change: false,
+              },
+            }),
+          ]
+        : []),
     ],
-    logging: process.env.NODE_ENV === 'test' ? false : 'info',
+    logging: options.logger ? yogaLogger(options.logger) : false,
   });
 }
+
+/** Yoga's own log lines, through the service's logger: an unexpected error is one entry with its stack. */
+const yogaLogger = (logger: Logger) => {
+  const child = logger.child({ component: 'graphql' });
+  const line = (args: unknown[]) => args.map(String).join(' ');
+  return {
+    debug: (...args: unknown[]) => child.debug(line(args)),
+    info: (...args: unknown[]) => child.info(line(args)),
+    warn: (...args: unknown[]) => child.warn(line(args)),
+    error: (...args: unknown[]) => {
+      const err = args.find((a) => a instanceof Error);
+      if (err) child.error({ err: err instanceof GraphQLError && err.originalError ? err.originalError : err }, 'unexpected error');
+      else child.error(line(args));
+    },
+  };
+};

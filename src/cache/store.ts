@@ -9,6 +9,9 @@ export interface CachedResponse {
   headers: Array<[string, string]>;
   body: string;
   etag: string;
+  /** For the log line and metrics of a replayed request: the operation's name and the languages served. */
+  operation?: string;
+  languages?: string[];
 }
 
 export interface CacheStore {
@@ -156,16 +159,22 @@ export class RedisStore implements CacheStore {
   }
 }
 
-/** One line of JSON for the etag and headers, then the body as it is. */
-const encode = (value: CachedResponse) => `${JSON.stringify([value.etag, value.headers])}\n${value.body}`;
+/** One line of JSON for the etag, headers, operation and languages, then the body as it is. */
+const encode = (value: CachedResponse) =>
+  `${JSON.stringify([value.etag, value.headers, value.operation ?? null, value.languages ?? null])}\n${value.body}`;
 
 function decode(raw: string): CachedResponse | undefined {
   const newline = raw.indexOf('\n');
   if (newline < 0) return undefined;
   try {
-    const [etag, headers] = JSON.parse(raw.slice(0, newline)) as [string, Array<[string, string]>];
+    const [etag, headers, operation, languages] = JSON.parse(raw.slice(0, newline)) as [
+      string,
+      Array<[string, string]>,
+      string | null,
+      string[] | null,
+    ];
     if (typeof etag !== 'string' || !Array.isArray(headers)) return undefined;
-    return { etag, headers, body: raw.slice(newline + 1) };
+    return { etag, headers, body: raw.slice(newline + 1), operation: operation ?? undefined, languages: languages ?? undefined };
   } catch {
     return undefined;
   }

@@ -26,6 +26,8 @@ export interface Database {
    * `onState(true)` that they flow again. Resolves once listening; the result stops it.
    */
   listen(channel: string, onNotify: (payload: string) => void, onState?: (listening: boolean) => void): Promise<() => Promise<void>>;
+  /** The pool's connections (PostgreSQL only): for /metrics. */
+  poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -53,6 +55,8 @@ async function openPostgres(config: Config, url: string): Promise<Database> {
     idleTimeoutMillis: 10_000,
     keepAlive: true,
     statement_timeout: config.dbStatementTimeoutMs,
+    // Enforced by the client: a server that stopped answering cannot enforce its own timeout.
+    query_timeout: config.dbQueryTimeoutMs,
     application_name: 'polyglot-desk',
   });
   // An idle client whose server goes away emits 'error'; without a listener the process would crash.
@@ -93,6 +97,7 @@ async function openPostgres(config: Config, url: string): Promise<Database> {
     prisma,
     sql,
     listen: (channel, onNotify, onState) => listenPostgres(url, channel, onNotify, onState),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await prisma.$disconnect();
       await pool.end().catch(() => {});

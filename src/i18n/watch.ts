@@ -23,6 +23,8 @@ export interface WatchOptions {
   log?: (line: string) => void;
   /** The errors of the catalog already in use, so that only new ones are logged. */
   initialErrors?: LoadError[];
+  /** Called after each reload attempt: true when every file loaded, false when one failed its checks or the load failed. */
+  onReload?: (ok: boolean) => void;
 }
 
 const describe = (e: LoadError) => `${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`;
@@ -107,11 +109,13 @@ export function watchLocales(root: string, options: WatchOptions = {}): LocaleWa
     } catch (err) {
       // Files moving under the loader: keep serving what we have and look again shortly.
       log(`[i18n] reload failed, keeping the current version: ${(err as Error).message}`);
+      options.onReload?.(false);
       schedule();
       return;
     }
     useCatalog(catalog);
     previous = logChanges(previous, new Set(catalog.errors.map(describe)), log);
+    options.onReload?.(catalog.errors.length === 0);
     const done = waiting;
     waiting = [];
     for (const resolve of done) resolve(catalog);
@@ -137,10 +141,15 @@ function logChanges(previous: Set<string>, now: Set<string>, log: (line: string)
 }
 
 /** Loads the catalog at start-up, reporting broken files, and watches for changes. */
-export function startLocales(root: string, lastGood: LastGoodStore, log = (line: string) => console.log(line)): LocaleWatcher {
+export function startLocales(
+  root: string,
+  lastGood: LastGoodStore,
+  log = (line: string) => console.log(line),
+  onReload?: (ok: boolean) => void,
+): LocaleWatcher {
   const catalog = Catalog.load(root, { lastGood });
   useCatalog(catalog);
   for (const e of catalog.errors) log(`[i18n] locale error: ${describe(e)}`);
   log(`[i18n] ${catalog.namespaces.length} namespaces loaded from ${root}; watching for changes`);
-  return watchLocales(root, { lastGood, log, initialErrors: catalog.errors });
+  return watchLocales(root, { lastGood, log, initialErrors: catalog.errors, onReload });
 }

@@ -54,7 +54,7 @@ async function startReplica(): Promise<{ child: ChildProcess; url: string; log: 
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       log.push(chunk.toString());
-      if (log.join('').includes('[http] GraphiQL')) resolve();
+      if (log.join('').includes('the API at http')) resolve();
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);

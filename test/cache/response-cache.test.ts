@@ -125,7 +125,9 @@ describe('the response cache', () => {
 
     const authenticated = await post(TITLE, { authorization: 'Bearer not-a-token-of-this-server' });
     expect(authenticated.cache).toBeNull();
-    const get = await fetch(`${url}?query=${encodeURIComponent(TITLE.query)}`, { headers: { accept: 'application/json' } });
+    const get = await fetch(`${url}?query=${encodeURIComponent(TITLE.query)}`, {
+      headers: { accept: 'application/json', 'x-graphql-csrf': '1' },
+    });
     expect(get.headers.get('x-cache')).toBeNull();
     expect(((await get.json()) as { data: { article: { source: string } } }).data.article.source).toBe('Daily NK');
   });
