@@ -43,6 +43,11 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** A reason not to start other than the configuration itself (a busy port, a missing database), said in one line. */
+export class StartError extends Error {
+  override name = 'StartError';
+}
+
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;

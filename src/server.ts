@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { YogaServerInstance } from 'graphql-yoga';
-import { type CacheNote, etagOf, matchesEtag, type ResponseCache } from './cache/response-cache.js';
+import { type CacheNote, etagOf, matchesEtag } from './cache/http.js';
+import type { ResponseCache } from './cache/response-cache.js';
 import type { CachedResponse } from './cache/store.js';
 import { type Logger, silentLogger } from './lib/log.js';
 import type { Metrics } from './metrics.js';
@@ -167,6 +168,7 @@ const ROUTES = new Set(['/health', '/ready', '/metrics', '/graphql', '/']);
 export class HttpServer {
   readonly server: http.Server;
   private app: App | null = null;
+  private closing = false;
   private readonly logger: Logger;
 
   constructor(private readonly options: ServerOptions = {}) {
@@ -190,10 +192,18 @@ export class HttpServer {
     });
   }
 
-  /** Stops taking connections and resolves once every request in flight has been answered. */
+  /**
+   * Stops taking connections and resolves once every request in flight has been answered: each
+   * response from now on closes its connection, and kept-alive connections are closed when idle.
+   */
   close(): Promise<void> {
+    this.closing = true;
     return new Promise((resolve) => {
-      this.server.close(() => resolve());
+      const idle = setInterval(() => this.server.closeIdleConnections(), 100);
+      this.server.close(() => {
+        clearInterval(idle);
+        resolve();
+      });
       this.server.closeIdleConnections();
     });
   }
@@ -202,6 +212,7 @@ export class HttpServer {
     const started = process.hrtime.bigint();
     const id = requestId(req);
     res.setHeader('x-request-id', id);
+    if (this.closing) res.setHeader('connection', 'close');
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);

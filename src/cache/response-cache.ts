@@ -8,14 +8,11 @@ import { createHash } from 'node:crypto';
 import { type DocumentNode, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Catalog } from '../i18n/catalog.js';
+import type { CacheNote } from './http.js';
 import type { CachedResponse, CacheStore } from './store.js';
 import { catalogVersion, type DataVersion } from './versions.js';
 
-/** What the HTTP layer passes into Yoga with a request, and Yoga's plugin fills in. */
-export interface CacheNote {
-  /** Set when the request ran one query operation without errors: its response may be stored. */
-  cacheable: boolean;
-}
+export type { CacheNote } from './http.js';
 
 /** The parts of a request a key is made of. */
 export interface KeyParts {
@@ -67,18 +64,6 @@ export class ResponseCache {
     await this.dataVersion.close();
     await this.store.close();
   }
-}
-
-/** A strong ETag for a body. */
-export const etagOf = (body: string) => `"${createHash('sha1').update(body).digest('base64url')}"`;
-
-/** True when an If-None-Match header names this ETag (or is *). */
-export function matchesEtag(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  return header.split(',').some((tag) => {
-    const t = tag.trim();
-    return t === '*' || t === etag || t === `W/${etag}`;
-  });
 }
 
 const isQuery = (document: DocumentNode, operationName: string | null | undefined) =>
