@@ -12,7 +12,7 @@ import { useTestDatabase } from '../helpers/db.js';
 useTestDatabase({ seedCorpus: true });
 
 /** The text of an editor as shown (Monaco renders spaces as no-break spaces). */
-const textOf = async (page: Page, selector: string) => (await page.locator(selector).first().innerText()).replace(/\u00a0/g, ' ');
+const textOf = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').replace(/\u00a0/g, ' ');
 let server: http.Server;
 let base: string;
 let browser: Browser;
