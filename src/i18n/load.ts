@@ -58,15 +58,30 @@ function readLanguage(root: string, language: Language, options: LoadOptions, er
   return files;
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A file's text; bytes that are not UTF-8 are an error at their line, never U+FFFD served as text. */
 function readText(file: string, display: string): string {
+  let bytes: Buffer;
   try {
-    return fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (err) {
     // Deleted or replaced while being read, or not a readable file.
     throw {
       file: display,
       line: null,
       message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+    } satisfies LoadError;
+  }
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    const text = bytes.toString('utf8');
+    const offset = text.indexOf('\ufffd');
+    throw {
+      file: display,
+      line: offset >= 0 ? text.slice(0, offset).split('\n').length : null,
+      message: 'invalid UTF-8: the file must be saved as UTF-8',
     } satisfies LoadError;
   }
 }

@@ -1,6 +1,6 @@
 // One locale file: which namespace it holds, parsing and shape checks, its leaves, its canonical form.
 import path from 'node:path';
-import { type ParseError, parse as parseJsonc } from 'jsonc-parser';
+import { findNodeAtLocation, type ParseError, parse as parseJsonc, parseTree } from 'jsonc-parser';
 
 export interface LoadError {
   /** Path relative to the locales folder, such as "ko/entities.json". */
@@ -26,22 +26,51 @@ export function lineOf(text: string, offset: number): number {
   return text.slice(0, offset).split('\n').length;
 }
 
-/** Checks that parsed JSON is nested objects of strings (or arrays of strings); returns the first problem. */
-function shapeProblem(value: unknown, at = ''): string | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${at || 'the file'} must be an object of strings`;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/**
+ * What is wrong with a string as text to serve, or null: U+FFFD (the mark of bytes that were not
+ * UTF-8 somewhere on the way) and control characters other than tab and line breaks.
+ */
+export function textProblem(text: string): string | null {
+  if (text.includes('\ufffd')) return 'holds U+FFFD, the replacement character: the text was damaged by a wrong encoding';
+  const control = CONTROL.exec(text);
+  if (control) return `holds the control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return null;
+}
+
+/** The first problem of parsed JSON that is not nested objects of strings (or arrays of strings) of clean text. */
+function shapeProblem(value: unknown, at: string[] = []): { message: string; path: string[] } | null {
+  const name = at.join('.');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { message: `${name || 'the file'} must be an object of strings`, path: at };
   for (const [k, v] of Object.entries(value)) {
-    const where = at ? `${at}.${k}` : k;
+    const path = [...at, k];
+    const where = path.join('.');
     if (k === '' || k.includes(':') || k === '__proto__' || k === 'constructor' || k === 'prototype')
-      return `key "${where}" is not allowed`;
-    if (typeof v === 'string') continue;
-    if (Array.isArray(v)) {
-      if (v.some((x) => typeof x !== 'string')) return `"${where}" must be a list of strings`;
+      return { message: `key "${where}" is not allowed`, path };
+    if (typeof v === 'string') {
+      const bad = textProblem(v);
+      if (bad) return { message: `"${where}" ${bad}`, path };
       continue;
     }
-    const inner = shapeProblem(v, where);
+    if (Array.isArray(v)) {
+      if (v.some((x) => typeof x !== 'string')) return { message: `"${where}" must be a list of strings`, path };
+      const bad = v.map(textProblem).find(Boolean);
+      if (bad) return { message: `"${where}" ${bad}`, path };
+      continue;
+    }
+    const inner = shapeProblem(v, path);
     if (inner) return inner;
   }
   return null;
+}
+
+/** The line of a key path in a JSON text, when it can be found. */
+function lineOfPath(text: string, path: string[]): number | null {
+  const node = path.length ? findNodeAtLocation(parseTree(text) ?? { type: 'null', offset: 0, length: 0 }, path) : undefined;
+  return node ? lineOf(text, node.offset) : null;
 }
 
 /** The namespace a file in a language folder holds, or a LoadError when it holds none. */
@@ -72,7 +101,8 @@ export function parseLocaleText(display: string, text: string): Resource {
     throw { file: display, line, message: `invalid JSON: ${message.replace(/^Unexpected/, 'unexpected')}` } satisfies LoadError;
   }
   const problem = shapeProblem(data);
-  if (problem) throw { file: display, line: null, message: `wrong shape: ${problem}` } satisfies LoadError;
+  if (problem)
+    throw { file: display, line: lineOfPath(text, problem.path), message: `wrong shape: ${problem.message}` } satisfies LoadError;
   return data as Resource;
 }
 
