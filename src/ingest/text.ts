@@ -1,3 +1,4 @@
+import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import { sha256 } from '../lib/files.js';
 import { IngestError } from './errors.js';
 import { loadedNlp, type Nlp } from './nlp.js';
@@ -84,30 +85,56 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return i;
 }
 
-/** Splits optional `---` front matter (simple `key: value` lines) from the body. */
+/** The first line of a YAML error message, without the excerpt yaml appends. */
+const yamlMessage = (message: string) => (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+
+/**
+ * Splits optional `---` front matter from the body. The front matter is YAML (1.2 core schema:
+ * quotes and escapes mean what they mean in YAML), restricted to one mapping of known keys to
+ * single values; a problem is BAD_FRONT_MATTER with the file's line number.
+ */
 export function splitFrontMatter(text: string): { meta: FrontMatter; body: string } {
   const lines = text.split(/\r\n|\r|\n/);
   if (lines[0]?.trim() !== '---') return { meta: {}, body: text };
   const end = lines.findIndex((line, i) => i > 0 && line.trim() === '---');
   if (end < 0) throw new IngestError('BAD_FRONT_MATTER', 'front matter starts with --- on line 1 but is never closed');
   const meta: FrontMatter = {};
-  for (let i = 1; i < end; i++) {
-    const line = lines[i] ?? '';
-    if (line.trim() === '' || line.trim().startsWith('#')) continue;
-    // Greedy to the end and trimmed after: a lazy value before optional spaces backtracks on a long line.
-    const m = /^\s*([A-Za-z]+)\s*:(.*)\s*$/.exec(line);
-    if (!m) throw new IngestError('BAD_FRONT_MATTER', `front matter line ${i + 1} is not "key: value": ${JSON.stringify(line)}`);
-    const key = (m[1] ?? '').toLowerCase();
-    let value = (m[2] ?? '').trim();
-    if (/^(["']).*\1$/.test(value)) value = value.slice(1, -1);
+  const lineCounter = new LineCounter();
+  // Line 1 is the opening ---, so YAML line n is the file's line n + 1.
+  const fileLine = (offset: number) => lineCounter.linePos(offset).line + 1;
+  const doc = parseDocument(lines.slice(1, end).join('\n'), {
+    lineCounter,
+    schema: 'core',
+    uniqueKeys: true,
+    prettyErrors: false,
+  });
+  const error = doc.errors[0];
+  if (error) {
+    const hint = /mapping|implicit key/i.test(error.message) ? ' (put a value that contains ": " in quotes)' : '';
+    throw new IngestError('BAD_FRONT_MATTER', `front matter line ${fileLine(error.pos[0])}: ${yamlMessage(error.message)}${hint}`);
+  }
+  if (doc.contents === null) return { meta, body: lines.slice(end + 1).join('\n') };
+  if (!isMap(doc.contents)) {
+    throw new IngestError('BAD_FRONT_MATTER', `front matter line ${fileLine(doc.contents.range?.[0] ?? 0)} is not "key: value"`);
+  }
+  for (const pair of doc.contents.items) {
+    const keyNode = pair.key;
+    const line = isNode(keyNode) ? fileLine(keyNode.range?.[0] ?? 0) : 2;
+    const key = String(isScalar(keyNode) ? keyNode.value : keyNode).toLowerCase();
     if (!FRONT_MATTER_KEYS.has(key)) {
       throw new IngestError(
         'BAD_FRONT_MATTER',
-        `front matter line ${i + 1}: unknown key "${key}" (known: ${[...FRONT_MATTER_KEYS].join(', ')})`,
+        `front matter line ${line}: unknown key "${key}" (known: ${[...FRONT_MATTER_KEYS].join(', ')})`,
       );
     }
+    const valueNode = pair.value;
+    if (valueNode === null || (isScalar(valueNode) && valueNode.value === null)) continue;
+    if (!isScalar(valueNode) || !['string', 'number', 'boolean'].includes(typeof valueNode.value)) {
+      throw new IngestError('BAD_FRONT_MATTER', `front matter line ${line}: "${key}" must be one value, not a list or a mapping`);
+    }
+    const value = String(valueNode.value).trim();
     if (value === '') continue;
-    applyFrontMatter(meta, key, value, i + 1);
+    applyFrontMatter(meta, key, value, line);
   }
   return { meta, body: lines.slice(end + 1).join('\n') };
 }
