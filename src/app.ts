@@ -61,6 +61,7 @@ export async function startApp(parts: { config: Config; logger: Logger; metrics:
     return (line: string) => child.info(line.replace(/^\[[a-z0-9]+\] /, ''));
   };
   const sayDb = log('db');
+  sayDb(config.databaseUrl ? 'reaching PostgreSQL…' : `opening the embedded database in ${config.dataDir} (a few seconds on first start)…`);
   const db = await reachDatabase(config, sayDb);
   state.db = db;
   sayDb(

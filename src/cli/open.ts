@@ -17,6 +17,13 @@ export function configForCommand(): Config {
 
 /** Opens the configured database, or prints why it cannot and exits 1 (nothing has been done). */
 export async function openForCommand(config: Config): Promise<Database> {
+  // A status line while the slow part runs, for a person at a terminal (scripts read stdout, and
+  // see nothing extra).
+  if (process.stderr.isTTY) {
+    process.stderr.write(
+      config.databaseUrl ? 'opening the PostgreSQL database…\n' : `opening the embedded database in ${config.dataDir} (a few seconds)…\n`,
+    );
+  }
   try {
     return await openDatabase(config);
   } catch (err) {
