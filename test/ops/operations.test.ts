@@ -69,7 +69,11 @@ beforeAll(async () => {
   url.port = String(proxy.port);
   db = await openDatabase({ ...loadConfig({}), databaseUrl: url.toString(), dbConnectTimeoutMs: 500, dbQueryTimeoutMs: 2000 });
   useDatabase(db);
-  cache = await openResponseCache(db, { responseCache: true, redisUrl: undefined, responseCacheMb: 1, responseCacheTtlSeconds: 60 }, catalog);
+  cache = await openResponseCache(
+    db,
+    { responseCache: true, redisUrl: undefined, responseCacheMb: 1, responseCacheTtlSeconds: 60 },
+    catalog,
+  );
   base = await start({ responseCache: cache, introspection: true });
 });
 
@@ -147,7 +151,9 @@ describe('operations', () => {
     expect(form.status).toBe(403);
     const get = await fetch(`${base}/graphql?query=%7B__typename%7D`, { headers: { accept: 'application/json' } });
     expect(get.status).toBe(403);
-    const withHeader = await fetch(`${base}/graphql?query=%7B__typename%7D`, { headers: { accept: 'application/json', 'x-graphql-csrf': '1' } });
+    const withHeader = await fetch(`${base}/graphql?query=%7B__typename%7D`, {
+      headers: { accept: 'application/json', 'x-graphql-csrf': '1' },
+    });
     expect(withHeader.status).toBe(200);
   });
 
