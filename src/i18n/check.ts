@@ -5,6 +5,7 @@ import { formatDate, formatDay } from './format.js';
 import { entityAliasesKey, entityNameKey, isArticleNamespace, legacyPosition, paragraphKey, STABLE_PARAGRAPH_KEY } from './keys.js';
 import { type Language, TARGET_LANGUAGES } from './languages.js';
 import { flatten, type Resource } from './locale-file.js';
+import { particleMessage, particleMistakes } from './particles.js';
 import type { Unit } from './units.js';
 
 /** What a problem is, for programs (the web page, GraphQL): stable, unlike the message. */
@@ -30,6 +31,12 @@ export type ProblemCode =
   | 'UNKNOWN_ENTITY'
   /** Aliases that are not a list of non-empty strings. */
   | 'BAD_ALIASES'
+  /** An alias of one character (俄, 乌): it would match inside other words (乌兰巴托). */
+  | 'ALIAS_TOO_SHORT'
+  /** An alias that describes the entity with another entity's name (朝鲜领导人金正恩) rather than naming it. */
+  | 'ALIAS_DESCRIPTION'
+  /** Korean: a particle after an entity's name that does not agree with its final sound (북한가 for 북한이). */
+  | 'PARTICLE'
   /** A file of the language is broken: writing into the language would rebuild it from the new keys alone. */
   | 'BROKEN_FILE'
   /** Saving one translation: a language translators do not write. */
@@ -130,6 +137,8 @@ interface FileCheck {
   units: Map<string, Unit>;
   /** The current paragraphs' keys of each article namespace, by position. */
   paragraphs: Map<string, Map<number, string>>;
+  /** Korean: every entity's name and aliases, the names particles must agree with; empty for other languages. */
+  particleNames: string[];
   report: Report;
 }
 
@@ -158,12 +167,13 @@ export function checkLocales(input: CheckInput): Problem[] {
   const units = new Map(input.units.map((u) => [`${u.namespace}:${u.key}`, u]));
   const paragraphs = paragraphsByPosition(input.units);
   for (const language of input.languages ?? TARGET_LANGUAGES) {
+    const particleNames = language === 'ko' ? [...input.entities.values()].flatMap((e) => surfacesOf(input.catalog, language, e)) : [];
     for (const [namespace, data] of input.catalog.files.get(language) ?? new Map<string, Resource>()) {
       const file = `${language}/${namespace}.json`;
       const lines = keyLines(input.texts.get(file) ?? '');
       const report: Report = (severity, code, key, message) =>
         problems.push({ severity, code, file, line: lines.get(key) ?? null, key, message });
-      checkFile({ input, language, namespace, units, paragraphs, report }, data);
+      checkFile({ input, language, namespace, units, paragraphs, particleNames, report }, data);
     }
   }
   return problems;
@@ -242,12 +252,70 @@ function checkArticleKey({ namespace, paragraphs, report }: FileCheck, key: stri
   );
 }
 
-function checkAliases({ input, units, report }: FileCheck, key: string, value: string | string[]): void {
+function checkAliases(check: FileCheck, key: string, value: string | string[]): void {
+  const { input, units, report } = check;
   const entity = key.slice(0, -'.aliases'.length);
   if (!units.has(`entities:${entityNameKey(entity)}`) && !input.entities.has(entity))
     report('error', 'UNKNOWN_ENTITY', key, `no entity "${entity}" in the source`);
   if (!Array.isArray(value)) report('error', 'BAD_ALIASES', key, 'aliases must be a list of strings');
   else if (value.some((v) => v.trim() === '')) report('error', 'BAD_ALIASES', key, 'an alias is empty');
+  else checkAliasMatching(check, key, entity, value);
+}
+
+/**
+ * An alias is matched as a substring of translations, so it must be a name that cannot turn up by
+ * chance: not one character (乌 is in 乌兰巴托), and not a description built on another entity's
+ * name (朝鲜领导人金正恩 holds 朝鲜, North Korea's name). An alias may add a title or suffix to a
+ * name (신의주세관, 金正恩委员长): one that contains another entity's name and is more than
+ * DESCRIPTION_MARGIN characters longer than the entity's own name is taken for a description.
+ */
+function checkAliasMatching({ input, language, units, report }: FileCheck, key: string, entity: string, aliases: string[]): void {
+  const nameOf = (k: string) => {
+    const name = input.catalog.raw(language, 'entities', entityNameKey(k));
+    return typeof name === 'string' ? name.trim().normalize('NFC') : '';
+  };
+  const own = nameOf(entity);
+  const others = entityKeys(input, units)
+    .filter((k) => k !== entity)
+    .map((k) => ({ key: k, name: nameOf(k) }))
+    .filter((o) => o.name !== '' && o.name !== own);
+  for (const raw of aliases) {
+    const alias = raw.trim().normalize('NFC');
+    if (length(alias) === 1) {
+      report(
+        'error',
+        'ALIAS_TOO_SHORT',
+        key,
+        `alias “${alias}” is one character: it would match inside other words; use a longer name, or delete it`,
+      );
+      continue;
+    }
+    const contained = others.filter((o) => alias.includes(o.name));
+    const base = own || contained[0]?.name || '';
+    const added = length(alias) - length(base);
+    if (contained.length && added > DESCRIPTION_MARGIN) {
+      const names = contained.map((o) => `“${o.name}” (the name of ${o.key})`).join(', ');
+      report(
+        'error',
+        'ALIAS_DESCRIPTION',
+        key,
+        `alias “${alias}” is a description, not a name: it contains ${names} and is ${added} characters longer than “${base}” (a title or suffix may add at most ${DESCRIPTION_MARGIN}); delete it, or keep only a name`,
+      );
+    }
+  }
+}
+
+/** How many characters an alias may add to the entity's name (a title, a suffix) when it contains another entity's name. */
+const DESCRIPTION_MARGIN = 4;
+/** Characters as a reader counts them (one Hangul syllable, one Chinese character, one letter). */
+const length = (s: string) => [...s].length;
+
+/** Every entity key known: the database's, and those the source names. */
+function entityKeys(input: CheckInput, units: Map<string, Unit>): string[] {
+  const keys = new Set(input.entities.keys());
+  for (const id of units.keys())
+    if (id.startsWith('entities:') && id.endsWith('.name')) keys.add(id.slice('entities:'.length, -'.name'.length));
+  return [...keys];
 }
 
 /** The checks of a non-empty translation against its source: placeholders, brackets, English left, glossary, staleness. */
@@ -269,6 +337,7 @@ function checkTranslation(check: FileCheck, unit: Unit, value: string): void {
   if (suspiciouslyEnglish(unit.source, value))
     report('warning', 'IDENTICAL_TO_SOURCE', key, 'identical to the English source: is it translated?');
   checkGlossary(check, unit, value);
+  if (language === 'ko' && namespace !== 'entities') checkParticles(check, unit, value);
   if (input.catalog.isStale(language, namespace, key, unit.sourceHash)) {
     report(
       'warning',
@@ -301,6 +370,11 @@ function checkGlossary({ input, language, report }: FileCheck, unit: Unit, value
       );
     }
   }
+}
+
+/** Korean: a particle written directly after an entity's name must agree with the name's final sound (src/i18n/particles.ts). */
+function checkParticles({ particleNames, report }: FileCheck, unit: Unit, value: string): void {
+  for (const mistake of particleMistakes(value, particleNames)) report('error', 'PARTICLE', unit.key, particleMessage(mistake));
 }
 
 export const formatProblem = (p: Problem) =>
