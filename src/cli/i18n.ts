@@ -1,5 +1,6 @@
 // Translators' commands, run as npm scripts:
-//   i18n:status [--json] [--lang L]      what is translated, missing and stale, per language and namespace
+//   i18n:status [--json] [--lang L]      what is translated, missing and stale, per language and namespace;
+//                                        how many confirmed entities have a name, per language
 //   i18n:check                           every problem, one line each; exit 1 on any error
 //   i18n:mark-current --lang L [--key namespace:key …]   record reviewed translations as current
 //   i18n:export --lang L [--missing|--stale|--glossary] --format xliff|xliff12|po [--out FILE]
@@ -22,6 +23,7 @@ import {
   checkTranslations,
   exportTranslations,
   importTranslations,
+  type LanguageStatusReport,
   markTranslationsCurrent,
   rekeyLegacyParagraphKeys,
   TranslationError,
@@ -148,11 +150,39 @@ async function status(db: TranslationsDb, root: string, run: Invocation): Promis
         ]);
       rows.push([s.language, '(all)', `${s.total}`, `${s.translated}`, `${s.missing}`, `${s.stale}`, `${s.orphaned}`, pct(s.coverage)]);
     }
-    const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-    for (const r of rows) console.log(r.map((c, i) => (i >= 2 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  '));
+    printTable(rows);
+    printEntityNames(report.languages);
     for (const e of report.errors) console.log(`error: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`);
   }
   return report.errors.length ? 1 : 0;
+}
+
+/** Rows as columns: the first two left-aligned, the figures right-aligned. */
+function printTable(rows: string[][]): void {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  for (const r of rows) console.log(r.map((c, i) => (i >= 2 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  '));
+}
+
+/** How many entity keys without a name a language's line shows (the JSON output has more). */
+const UNNAMED_SHOWN = 10;
+
+/** How many confirmed entities each language names (those articles mention, and all), and which it does not. */
+function printEntityNames(languages: LanguageStatusReport[]): void {
+  const rows = [['language', 'entity names', 'total', 'named', 'missing', 'coverage']];
+  for (const s of languages) {
+    const { mentioned, confirmed } = s.entityNames;
+    rows.push([s.language, 'mentioned', `${mentioned.total}`, `${mentioned.named}`, `${mentioned.missing}`, pct(mentioned.coverage)]);
+    rows.push([s.language, 'confirmed', `${confirmed.total}`, `${confirmed.named}`, `${confirmed.missing}`, pct(confirmed.coverage)]);
+  }
+  console.log('');
+  printTable(rows);
+  for (const s of languages) {
+    const { missing } = s.entityNames.confirmed;
+    if (missing === 0) continue;
+    const shown = s.entityNames.missingKeys.slice(0, UNNAMED_SHOWN);
+    const more = missing - shown.length;
+    console.log(`${s.language}: no name for ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`);
+  }
 }
 
 async function check(db: TranslationsDb, root: string): Promise<number> {

@@ -191,6 +191,7 @@ function checkFile(check: FileCheck, data: Resource): void {
     const unit = units.get(id);
     if (!unit) {
       if (isArticleNamespace(namespace)) checkArticleKey(check, key, data);
+      else if (isNameOfKnownEntity(check, key)) checkEntityName(check, key, value);
       else report('error', 'UNKNOWN_KEY', key, `key does not exist in the source language (not in en/${namespace}.json or the entities)`);
     } else if (typeof value !== 'string') {
       report('error', 'NOT_A_STRING', key, 'must be a string');
@@ -250,6 +251,18 @@ function checkArticleKey({ namespace, paragraphs, report }: FileCheck, key: stri
     key,
     `key does not exist in the source language (an article has "title" and "${paragraphKey('p-…')}" keys)`,
   );
+}
+
+/**
+ * The name of an entity that no article mentions (yet) but the database knows, such as every entry
+ * of the gazetteer: a unit only once an article mentions it, and until then checked on its own.
+ */
+const isNameOfKnownEntity = ({ input, namespace }: FileCheck, key: string) =>
+  namespace === 'entities' && key.endsWith('.name') && input.entities.has(key.slice(0, -'.name'.length));
+
+function checkEntityName({ report }: FileCheck, key: string, value: string | string[]): void {
+  if (typeof value !== 'string') report('error', 'NOT_A_STRING', key, 'must be a string');
+  else if (value.trim() === '') report('error', 'EMPTY', key, 'empty translation (delete the key to mark it missing)');
 }
 
 function checkAliases(check: FileCheck, key: string, value: string | string[]): void {

@@ -1,6 +1,6 @@
 import type { Catalog } from './catalog.js';
 import { ratio } from './format.js';
-import { isArticleNamespace } from './keys.js';
+import { entityNameKey, isArticleNamespace } from './keys.js';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './languages.js';
 import type { LoadError } from './locale-file.js';
 import { type Unit, unitsFor } from './units.js';
@@ -107,5 +107,54 @@ export function translationStatus(catalog: Catalog, units: Unit[], language: Lan
     orphanedKeys: orphaned,
     namespaces,
     errors: errorsOf(catalog, language),
+  };
+}
+
+/** At most this many keys of entities without a name are listed per language. */
+export const MISSING_NAMES_LISTED = 50;
+
+/** A confirmed entity, for the count of names: its key, and whether some article mentions it. */
+export interface ConfirmedEntity {
+  key: string;
+  mentioned: boolean;
+}
+
+export interface NameCount {
+  total: number;
+  named: number;
+  missing: number;
+  coverage: number;
+}
+
+/**
+ * How many confirmed entities (dates and quantities aside: they are formatted from their values)
+ * have a name in a language: those some article mentions, and all of them. A name is what the
+ * language serves: for zh-Hant, its own or the one converted from zh-Hans.
+ */
+export interface EntityNameCoverage {
+  /** Confirmed entities mentioned in some article. */
+  mentioned: NameCount;
+  /** Every confirmed entity, mentioned or not. */
+  confirmed: NameCount;
+  /** Keys of the confirmed entities without a name, the mentioned ones first, at most MISSING_NAMES_LISTED. */
+  missingKeys: string[];
+}
+
+const nameCount = (total: number, missing: number): NameCount => ({
+  total,
+  named: total - missing,
+  missing,
+  coverage: ratio(total - missing, total),
+});
+
+/** Which confirmed entities a language names (English names them all). */
+export function entityNameCoverage(catalog: Catalog, entities: ConfirmedEntity[], language: Language): EntityNameCoverage {
+  const unnamed = language === DEFAULT_LANGUAGE ? [] : entities.filter((e) => !catalog.has(language, 'entities', entityNameKey(e.key)));
+  const missingMentioned = unnamed.filter((e) => e.mentioned);
+  const listed = [...missingMentioned, ...unnamed.filter((e) => !e.mentioned)].slice(0, MISSING_NAMES_LISTED);
+  return {
+    mentioned: nameCount(entities.filter((e) => e.mentioned).length, missingMentioned.length),
+    confirmed: nameCount(entities.length, unnamed.length),
+    missingKeys: listed.map((e) => e.key),
   };
 }

@@ -26,7 +26,13 @@ import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language, TARGET_LANGUAGE
 import { localeTexts } from '../i18n/load.js';
 import { parseLocaleText, type Resource, serialize } from '../i18n/locale-file.js';
 import { markCurrent, recordsFile, SOURCES_DIR, type SourceRecords, writeRecords } from '../i18n/records.js';
-import { type LanguageStatus, translationStatus } from '../i18n/status.js';
+import {
+  type ConfirmedEntity,
+  type EntityNameCoverage,
+  entityNameCoverage,
+  type LanguageStatus,
+  translationStatus,
+} from '../i18n/status.js';
 import { appliesTo, translationUnits, type Unit, unitsFor } from '../i18n/units.js';
 import { writeAtomic } from '../lib/files.js';
 import { oneAtATime, type Queues } from '../lib/serial.js';
@@ -87,10 +93,13 @@ export function requireFormat(value: string): Format {
   return value;
 }
 
-/** Entities mentioned by some article, with what the glossary check needs. */
+/**
+ * Entities mentioned by some article, and every confirmed one (their names may be written before an
+ * article mentions them), with what the checks need.
+ */
 async function glossaryEntities(prisma: PrismaClient): Promise<Map<string, GlossaryEntity>> {
   const rows = await prisma.entity.findMany({
-    where: { articles: { some: {} } },
+    where: { OR: [{ articles: { some: {} } }, { confirmed: true, rejected: false }] },
     select: { key: true, kind: true, name: true, dateValue: true },
   });
   return new Map(rows.map((r) => [r.key, r]));
@@ -98,15 +107,33 @@ async function glossaryEntities(prisma: PrismaClient): Promise<Map<string, Gloss
 
 // ---- status -------------------------------------------------------------------------------------
 
+/** A language's status, with how many confirmed entities it names. */
+export interface LanguageStatusReport extends LanguageStatus {
+  entityNames: EntityNameCoverage;
+}
+
 export interface StatusReport {
   root: string;
   /** One entry per language asked for (every language translators write, by default). */
-  languages: LanguageStatus[];
+  languages: LanguageStatusReport[];
   /** Every locale file that failed to load, in any language. */
   errors: LoadError[];
 }
 
-/** What `i18n:status` shows: per language and namespace, what is translated, missing and stale. */
+/** Confirmed entities that have a name to translate (not dates or quantities), and whether an article mentions each. */
+async function confirmedEntities(prisma: PrismaClient): Promise<ConfirmedEntity[]> {
+  const rows = await prisma.entity.findMany({
+    where: { confirmed: true, rejected: false, kind: { notIn: ['DATE', 'QUANTITY'] } },
+    orderBy: { key: 'asc' },
+    select: { key: true, _count: { select: { articles: true } } },
+  });
+  return rows.map((r) => ({ key: r.key, mentioned: r._count.articles > 0 }));
+}
+
+/**
+ * What `i18n:status` shows: per language and namespace, what is translated, missing and stale;
+ * and per language, how many confirmed entities have a name in it.
+ */
 export async function translationStatusReport(
   db: TranslationsDb,
   locales: Locales,
@@ -114,8 +141,12 @@ export async function translationStatusReport(
 ): Promise<StatusReport> {
   const languages = options.language === undefined ? TARGET_LANGUAGES : [requireLanguage(options.language)];
   const catalog = loaded(locales);
-  const units = await translationUnits(db.prisma, catalog);
-  return { root: catalog.root, languages: languages.map((l) => translationStatus(catalog, units, l)), errors: catalog.errors };
+  const [units, entities] = await Promise.all([translationUnits(db.prisma, catalog), confirmedEntities(db.prisma)]);
+  return {
+    root: catalog.root,
+    languages: languages.map((l) => ({ ...translationStatus(catalog, units, l), entityNames: entityNameCoverage(catalog, entities, l) })),
+    errors: catalog.errors,
+  };
 }
 
 // ---- check --------------------------------------------------------------------------------------
