@@ -1,12 +1,13 @@
 // Entity extraction, composed from its parts in src/ingest/extract/: the gazetteer, the rule
-// families, "<place> customs office", short references, then the NLP proposals, with overlaps
-// resolved after each stage. Pure: reads the gazetteer, writes nothing.
+// families, "<place> customs office", short references, then the NLP proposals and the short
+// references of the people they found, with overlaps resolved after each stage. Pure: reads the
+// gazetteer, writes nothing.
 
 import { type Candidate, type Context, type Extraction, known } from './extract/candidates.js';
 import { keepMentioned, toMentions } from './extract/mentions.js';
 import { placeOrgCandidates } from './extract/organizations.js';
 import { nlpCandidates } from './extract/proposals.js';
-import { referenceCandidates } from './extract/references.js';
+import { nameTokens, referenceCandidates } from './extract/references.js';
 import { resolve } from './extract/resolve.js';
 import { ruleCandidates } from './extract/rules.js';
 import type { Gazetteer } from './gazetteer.js';
@@ -37,15 +38,32 @@ function paragraphCandidates(ctx: Context, text: string): Candidate[] {
   return resolve([...fromGazetteer, ...rules, ...placeOrgs]);
 }
 
+/**
+ * The NLP proposals added to each paragraph's candidates. A proposal of one word that is the family
+ * or given name of a person named in full in the article ("Cockerell" after "Simon Cockerell") is
+ * no new entity: it and the later bare names are short references, found once the people the
+ * proposals named are known.
+ */
+function withProposals(ctx: Context, nlp: Nlp, paragraphs: string[], found: Candidate[][]): Candidate[][] {
+  const proposals = found.map((candidates, p) => nlpCandidates(ctx, nlp, paragraphs[p] ?? '', candidates));
+  const tokens = new Set<string>();
+  for (const candidates of [...found, ...proposals]) {
+    for (const c of candidates) if (c.entity.kind === 'PERSON') for (const t of nameTokens(c.entity.name)) tokens.add(t);
+  }
+  const resolved = found.map((candidates, p) =>
+    resolve([...candidates, ...(proposals[p] ?? []).filter((c) => /\s/u.test(c.entity.name) || !tokens.has(c.entity.name))]),
+  );
+  referenceCandidates(ctx, paragraphs, resolved);
+  return resolved.map((candidates) => candidates.sort((a, b) => a.start - b.start || a.end - b.end));
+}
+
 /** Extracts entities and mentions from an article's paragraphs. Pure: reads the gazetteer, writes nothing. */
 export function extractEntities(paragraphs: string[], gazetteer: Gazetteer, options: ExtractOptions = {}): Extraction {
   const nlp = options.proposals === false ? null : (options.nlp ?? loadedNlp());
   const ctx: Context = { gazetteer, entities: new Map(), publishedAt: options.publishedAt ?? null };
   const perParagraph = paragraphs.map((text) => paragraphCandidates(ctx, text));
   referenceCandidates(ctx, paragraphs, perParagraph);
-  const resolved = nlp
-    ? perParagraph.map((candidates, p) => resolve([...candidates, ...nlpCandidates(ctx, nlp, paragraphs[p] ?? '', candidates)]))
-    : perParagraph;
+  const resolved = nlp ? withProposals(ctx, nlp, paragraphs, perParagraph) : perParagraph;
   const mentions = toMentions(paragraphs, resolved);
   keepMentioned(ctx, gazetteer, mentions);
   return { entities: ctx.entities, mentions };

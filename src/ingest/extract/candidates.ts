@@ -45,6 +45,8 @@ export interface Context {
   entities: Map<string, FoundEntity>;
   /** Year for dates written without one: the year of publication, when known. */
   publishedAt: Date | null;
+  /** The last year the article wrote out, for "October of that year" (dates are read in the order written). */
+  lastYear?: number;
 }
 
 /** The article's entry for a known entity (added on first use). */

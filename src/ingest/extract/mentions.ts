@@ -2,13 +2,18 @@
 // where the capital stands for its government), and only the entities that kept a mention.
 import type { Gazetteer } from '../gazetteer.js';
 import { type Candidate, type Context, type FoundMention, known } from './candidates.js';
+import { wordBefore } from './spans.js';
 
 const GOVERNMENT_CONTEXT =
   /^(?:[-–]\p{Lu}[\p{L}]+)?(?:’s|'s)?\s+(?:relations|ties|government|authorities|regime|leadership|officials|said|says|has|have|had|is|was|announced|denied|condemned|warned|accused|agreed|refused|insisted|responded|urged|demanded|criticized|criticised|protested|rejected)\b/u;
 
+/** Words before a capital that make it the city ("analysts in Seoul said"). */
+const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'throughout']);
+
 /** "Pyongyang said", "Pyongyang-Beijing relations", "Beijing’s government": the capital stands for its country. */
 function standsForGovernment(text: string, c: Candidate): boolean {
-  // Anchored regular expressions on what follows, and one character before: never a scan of the paragraph.
+  // Anchored regular expressions on what follows, and the word before: never a scan of the paragraph.
+  if (LOCATIVE.has(wordBefore(text, c.start, 10)?.toLowerCase() ?? '')) return false;
   if (GOVERNMENT_CONTEXT.test(text.slice(c.end))) return true;
   return /[-–]/u.test(text.charAt(c.start - 1)) && /^\s+(?:relations|ties)\b/u.test(text.slice(c.end));
 }

@@ -5,7 +5,7 @@ import type { EntityKind } from '../gazetteer.js';
 import type { ItemToken, Nlp } from '../nlp.js';
 import { type Candidate, type Context, propose } from './candidates.js';
 import { Coverage, followsSentenceEnd, spaceEnd, spaceStart } from './spans.js';
-import { DEMONYM_PLURALS, DEMONYMS, ORG_HEADS, STOP_PROPER } from './words.js';
+import { DEMONYM_PLURALS, DEMONYMS, EVENT_HEADS, isGenericBody, ORG_HEADS, STOP_PROPER, TITLE_WORDS } from './words.js';
 
 const ORG_HEAD_RE = new RegExp(`(?:${ORG_HEADS})$`, 'i');
 const PERSON_CUE = /(?:\b(?:Mr|Ms|Mrs|Dr|President|Premier|Minister|Chairman|General|leader|spokesperson|spokesman|spokeswoman)\.?\s+)$/u;
@@ -96,6 +96,11 @@ function guessKind(name: string, text: string, start: number, end: number, place
   return null;
 }
 
+/** "Chiefs of Staff" before "Staff", "Administration of Customs" before "Customs": a name goes on before the span. */
+const NAME_GOES_ON_BEFORE = /\p{Lu}[\p{L}'’.-]*\s+(?:of|for)\s+$/u;
+/** "General Administration" before " of Customs": a name goes on after the span. */
+const NAME_GOES_ON_AFTER = /^\s+(?:of|for|on)\s+(?:the\s+)?\p{Lu}/u;
+
 /** Whether a cleaned proposal at [start, end) can be a name at all (before its kind is known). */
 function acceptable(name: string, text: string, start: number, end: number, taken: Coverage): boolean {
   if (taken.overlaps(start, end)) return false;
@@ -105,9 +110,25 @@ function acceptable(name: string, text: string, start: number, end: number, take
   const words = name.split(/\s+/);
   if (words.every((w) => STOP_PROPER.has(w))) return false;
   if (name in DEMONYMS || DEMONYM_PLURALS.includes(name)) return false;
+  // Titles alone ("President", "Foreign Minister") are no names; nor is an event ("Korean War").
+  if (words.every((w) => TITLE_WORDS.has(w.replace(/\.$/u, '')))) return false;
+  if (EVENT_HEADS.has(words.at(-1) ?? '') || isGenericBody(words)) return false;
+  // A nationality and a common noun ("North Korean workers", "Chinese mobile", "Chinese City") describe, not name.
+  if (startsWithDemonym(words) && (words.some((w) => !/^\p{Lu}/u.test(w)) || demonymLength(words) === words.length - 1)) return false;
+  // A piece of a longer name ("Staff" of "Joint Chiefs of Staff") is not a name of its own.
+  if (NAME_GOES_ON_BEFORE.test(text.slice(Math.max(0, start - 40), start)) || NAME_GOES_ON_AFTER.test(text.slice(end, end + 30))) {
+    return false;
+  }
   // A capitalized word that merely opens a sentence is not a name.
   return !(words.length === 1 && (start === 0 || followsSentenceEnd(text, start)));
 }
+
+/** How many of the first words make a nationality ("North Korean" → 2), 0 when none does. */
+function demonymLength(words: string[]): number {
+  if (`${words[0]} ${words[1]}` in DEMONYMS) return 2;
+  return (words[0] ?? '') in DEMONYMS ? 1 : 0;
+}
+const startsWithDemonym = (words: string[]) => demonymLength(words) > 0;
 
 /** Runs of consecutive proper-noun tokens, with their offsets in the text. */
 function properNounRuns(nlp: Nlp, text: string): Array<{ text: string; start: number }> {

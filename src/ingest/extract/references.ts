@@ -1,50 +1,68 @@
-// Short references: after a person is named in full, a later bare family or given name ("Kim")
-// refers to that person, unless two people of the article share it.
+// Short references: after a person is named in full, a later bare family or given name ("Kim",
+// "Wang") refers to that person. When two people of the article share it ("Kim" after both "Kim
+// Jong Un" and "Kim Yo Jong"), it refers to the one named in full most recently before it.
 import { AFTER, BEFORE, escapeRegExp } from '../gazetteer.js';
 import type { Candidate, Context, FoundEntity } from './candidates.js';
 import { Coverage } from './spans.js';
 
-interface FirstSeen {
+/** Where a person was named in full: references to them come after it. */
+interface FullName {
   paragraph: number;
-  /** Where the full name ends: references come after it. */
+  /** Where the full name ends. */
   offset: number;
-  /** Every person the token could stand for. */
-  keys: Set<string>;
+  key: string;
 }
 
-/** Each first or last name token (3+ characters) of the people found, with where it was first seen. */
-function nameTokens(found: Candidate[][]): Map<string, FirstSeen> {
-  const firstSeen = new Map<string, FirstSeen>();
+/** The family and given names (3+ characters) of a person's name of two words or more ("Wang" of "Wang Yi"). */
+export function nameTokens(name: string): string[] {
+  const words = name.split(/\s+/).filter(Boolean);
+  if (words.length < 2) return [];
+  return [...new Set([words[0], words[words.length - 1]])].filter((t): t is string => t !== undefined && t.length >= 3);
+}
+
+/** Each first or last name token of the people found, with every place a person bearing it was named in full, in text order. */
+function fullNamesByToken(found: Candidate[][]): Map<string, FullName[]> {
+  const byToken = new Map<string, FullName[]>();
   found.forEach((candidates, p) => {
-    for (const c of candidates) {
-      if (c.entity.kind !== 'PERSON') continue;
-      const tokens = c.entity.name.split(/\s+/).filter((t) => t.length >= 3);
-      if (tokens.length < 2) continue;
-      for (const token of [tokens[0], tokens[tokens.length - 1]]) {
-        if (!token) continue;
-        const seen = firstSeen.get(token);
-        if (seen) seen.keys.add(c.entity.key);
-        else firstSeen.set(token, { paragraph: p, offset: c.end, keys: new Set([c.entity.key]) });
+    for (const c of [...candidates].sort((a, b) => a.start - b.start)) {
+      if (c.entity.kind !== 'PERSON' || c.via === 'reference') continue;
+      for (const token of nameTokens(c.entity.name)) {
+        const list = byToken.get(token);
+        const entry = { paragraph: p, offset: c.end, key: c.entity.key };
+        if (list) list.push(entry);
+        else byToken.set(token, [entry]);
       }
     }
   });
-  return firstSeen;
+  return byToken;
 }
 
-/** Adds to `found` a reference candidate for each later, unclaimed occurrence of the token. */
+/** Adds to `found` a reference candidate for each later, unclaimed occurrence of the token, to the person last named in full before it. */
 function addReferences(
+  ctx: Context,
   paragraphs: string[],
   found: Candidate[][],
   coverage: (p: number) => Coverage,
   token: string,
-  seen: FirstSeen,
-  entity: FoundEntity,
+  fullNames: FullName[],
 ): void {
   const re = new RegExp(`${BEFORE}${escapeRegExp(token)}${AFTER}`, 'gu');
+  const first = fullNames[0];
+  if (!first) return;
+  let current = -1;
   paragraphs.forEach((text, p) => {
-    if (p < seen.paragraph) return;
+    if (p < first.paragraph) return;
     for (const m of text.matchAll(re)) {
-      if (p === seen.paragraph && m.index < seen.offset) continue;
+      // Move to the last full name before this occurrence.
+      while (current + 1 < fullNames.length) {
+        const next = fullNames[current + 1];
+        if (!next || next.paragraph > p || (next.paragraph === p && next.offset > m.index)) break;
+        current++;
+      }
+      const person = fullNames[current];
+      if (!person) continue;
+      const entity: FoundEntity | undefined = ctx.entities.get(person.key);
+      if (!entity) continue;
       const start = m.index;
       const end = start + token.length;
       const taken = coverage(p);
@@ -68,10 +86,5 @@ export function referenceCandidates(ctx: Context, paragraphs: string[], found: C
     }
     return c;
   };
-  for (const [token, seen] of nameTokens(found)) {
-    if (seen.keys.size !== 1) continue;
-    const [key] = [...seen.keys];
-    const entity = key ? ctx.entities.get(key) : undefined;
-    if (entity) addReferences(paragraphs, found, coverage, token, seen, entity);
-  }
+  for (const [token, fullNames] of fullNamesByToken(found)) addReferences(ctx, paragraphs, found, coverage, token, fullNames);
 }

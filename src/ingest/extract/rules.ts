@@ -4,12 +4,13 @@ import type { Candidate, Context } from './candidates.js';
 import { dateCandidates } from './dates.js';
 import { koreanNameCandidates } from './korean-names.js';
 import { organizationCandidates } from './organizations.js';
+import { personCandidates } from './persons.js';
 import { placeCandidates } from './places.js';
 import { quantityCandidates } from './quantities.js';
 
-const FAMILIES = [dateCandidates, quantityCandidates, placeCandidates, koreanNameCandidates, organizationCandidates];
+const FAMILIES = [dateCandidates, quantityCandidates, placeCandidates, koreanNameCandidates, organizationCandidates, personCandidates];
 
-/** Rules for dates, quantities, "X Province", "A, B and C counties", Korean names and organization patterns. */
+/** Rules for dates, quantities, places by pattern, Korean names, organization patterns, and people by their titles and appositives. */
 export function ruleCandidates(ctx: Context, text: string): Candidate[] {
   return FAMILIES.flatMap((family) => family(ctx, text));
 }
