@@ -5,7 +5,7 @@ import { decodeText, sha256, splitFrontMatter, splitParagraphs } from '../../src
 /** The translated seed article, as translators wrote it. */
 export const SEED_SLUG = 'nk-workers-china-seafood-plants';
 export const SEED_FILE = `data/articles/${SEED_SLUG}.txt`;
-export const seedTranslation = (language: 'ko' | 'zh-Hans') =>
+export const seedTranslation = (language: 'ko' | 'zh-Hans' | 'zh-Hant') =>
   JSON.parse(fs.readFileSync(`locales/${language}/articles/${SEED_SLUG}.json`, 'utf8')) as {
     title: string;
     paragraphs: Record<string, string>;

@@ -59,9 +59,10 @@ describe('a translation whose paragraph was removed from the article', () => {
     expect(lines).toEqual([
       `${KO_ARTICLE}:13: warning: paragraphs.${REMOVED}: orphaned: its paragraph is no longer in the article (not served; delete it, or reuse its text)`,
       `zh-Hans/articles/${SEED_SLUG}.json:13: warning: paragraphs.${REMOVED}: orphaned: its paragraph is no longer in the article (not served; delete it, or reuse its text)`,
+      `zh-Hant/articles/${SEED_SLUG}.json:13: warning: paragraphs.${REMOVED}: orphaned: its paragraph is no longer in the article (not served; delete it, or reuse its text)`,
     ]);
     expect(report.problems[0]).toMatchObject({ severity: 'warning', code: 'ORPHANED', key: `paragraphs.${REMOVED}` });
-    expect(report).toMatchObject({ errors: 0, warnings: 2 });
+    expect(report).toMatchObject({ errors: 0, warnings: 3 });
     expect(JSON.parse(locales.read(KO_ARTICLE)).paragraphs[REMOVED]).toBe(seedTranslation('ko').paragraphs[REMOVED]);
   });
 

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Catalog } from '../../src/i18n/catalog.js';
 import { formatProblem } from '../../src/i18n/check.js';
 import { useCatalog } from '../../src/i18n/current.js';
+import { flatten } from '../../src/i18n/locale-file.js';
 import { markCurrent } from '../../src/i18n/records.js';
 import { ingestText } from '../../src/ingest/index.js';
 import { checkTranslations, markTranslationsCurrent, TranslationError, translationStatusReport } from '../../src/services/translations.js';
@@ -177,7 +178,7 @@ describe('staleness', () => {
       const ko = after.data?.article.ko;
       expect(ko.filter((p: { s: boolean }) => p.s).map((p: { position: number }) => p.position)).toEqual([3]);
       expect(ko[3].text).toBe(before.data?.article.paragraphs[3].text);
-      expect(after.data?.article.tw[3]).toEqual({ s: true, p: 'CONVERTED' });
+      expect(after.data?.article.tw[3]).toEqual({ s: true, p: 'TRANSLATED' });
       expect(after.data?.article.en.every((p: { s: boolean }) => !p.s)).toBe(true);
 
       const status = await gql(yoga, '{ translationStatus(lang: "ko") { stale staleKeys missing coverage } }');
@@ -219,8 +220,13 @@ describe('staleness', () => {
 
     expect(await markTranslationsCurrent(t.db, locales.root, 'ko', [key])).toEqual({ language: 'ko', keys: [key], count: 1 });
     expect((await translationStatusReport(t.db, locales.root, { language: 'ko' })).languages[0]?.stale).toBe(0);
-    // zh-Hant marks only what its translators wrote: none of the shipped strings.
-    expect(await markTranslationsCurrent(t.db, locales.root, 'zh-Hant')).toEqual({ language: 'zh-Hant', keys: [], count: 0 });
+    // zh-Hant marks only what its translators wrote (locales/zh-Hant/), never what is converted from zh-Hans.
+    const written = new Set(
+      [...(Catalog.load(locales.root).files.get('zh-Hant') ?? new Map())].flatMap(([ns, data]) => flatten(data).map(([k]) => `${ns}:${k}`)),
+    );
+    const tw = await markTranslationsCurrent(t.db, locales.root, 'zh-Hant');
+    expect(tw.count).toBeGreaterThan(0);
+    expect(tw.keys.filter((k) => !written.has(k))).toEqual([]);
   });
 
   it('a new article is missing work in every language at once', async () => {

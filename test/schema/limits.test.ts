@@ -61,7 +61,7 @@ describe('query limits', () => {
     const tw = await gql(yoga, query, undefined, { 'accept-language': 'zh-TW' });
     expect(ko.errors?.[0]?.message).toMatch(/^쿼리가 너무 크거나/);
     expect(en.errors?.[0]?.message).toMatch(/^The query is too large or too deeply nested: Query depth limit of 12 exceeded/);
-    expect(tw.errors?.[0]?.message).toMatch(/^查詢過大或巢狀過深|^查詢過大或嵌套過深/);
+    expect(tw.errors?.[0]?.message).toMatch(/^查詢過大或巢狀層級過深/);
     for (const res of [ko, en, tw]) expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 
