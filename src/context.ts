@@ -19,6 +19,8 @@ export interface Context {
   served: Set<Language>;
   /** Results several fields of one request share (loaded once per request). */
   shared: Map<string, Promise<unknown>>;
+  /** Per loader, what batched() answered this request, by key. */
+  batches: Map<string, Map<unknown, Promise<unknown>>>;
   /** Who is asking, by the Authorization header: mutations need the admin. */
   caller: Caller;
   /** False when ADMIN_TOKEN is unset: the write API is off. */
@@ -45,6 +47,7 @@ export function createContext(request: Request, options: ContextOptions = {}): C
     requestedArguments: new Set(),
     served: new Set(),
     shared: new Map(),
+    batches: new Map(),
     caller: callerOf(request.headers.get('authorization'), options.adminToken),
     writeEnabled: !!options.adminToken,
     ingestMaxBytes: options.ingestMaxBytes ?? 1024 * 1024,
@@ -114,6 +117,55 @@ export function languageFor(ctx: Context, info: GraphQLResolveInfo, tag: string 
   }
   return ctx.negotiation.language ?? DEFAULT_LANGUAGE;
 }
+
+/** The answers a request has had from one loader, by key: each key is asked for once per request. */
+type Answers = Map<unknown, Promise<unknown>>;
+
+/** The keys gathered for the next call of each loader, by loader name: one per process, shared by the requests of a tick. */
+const pending = new Map<string, { keys: Set<unknown>; result: Promise<Map<unknown, unknown>> }>();
+
+/**
+ * Loads something by key, once per key per request. Every key asked for until the current tick's
+ * work is done goes to one call of `load` (one statement for a whole list of rows, however long),
+ * together with the keys other requests asked for in the same tick, as Prisma batches findUnique:
+ * rows read by key are the same for every request that asks for them at that moment.
+ */
+export function batched<K, V>(ctx: Context, name: string, key: K, load: (keys: K[]) => Promise<Map<K, V>>): Promise<V | undefined> {
+  let answers = ctx.batches.get(name) as Answers | undefined;
+  if (!answers) {
+    answers = new Map();
+    ctx.batches.set(name, answers);
+  }
+  let answer = answers.get(key) as Promise<V | undefined> | undefined;
+  if (answer) return answer;
+  let batch = pending.get(name);
+  if (!batch) {
+    const keys = new Set<unknown>();
+    // The siblings of a list resolve in the same tick: they all join this load before it runs.
+    const result = new Promise<Map<unknown, unknown>>((resolve, reject) =>
+      process.nextTick(() => {
+        pending.delete(name);
+        try {
+          (load([...keys] as K[]) as Promise<Map<unknown, unknown>>).then(resolve, reject);
+        } catch (err) {
+          reject(err);
+        }
+      }),
+    );
+    batch = { keys, result };
+    pending.set(name, batch);
+  }
+  batch.keys.add(key);
+  answer = batch.result.then((values) => values.get(key) as V | undefined);
+  answers.set(key, answer);
+  return answer;
+}
+
+/** What batched() found, or an error for a row a foreign key points at but that is gone (deleted meanwhile). */
+export const found = <T>(what: string, id: unknown, value: T | undefined): T => {
+  if (value === undefined) throw new Error(`${what} ${String(id)} not found`);
+  return value;
+};
 
 /** Loads something once per request, however many fields ask for it. */
 export function once<T>(ctx: Context, key: string, load: () => Promise<T>): Promise<T> {

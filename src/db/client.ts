@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -42,6 +43,33 @@ export function redactUrl(url: string): string {
   }
 }
 
+/**
+ * Query events cost a little on every statement; only the tests listen to them (they count the
+ * statements an operation makes), so they are on only under NODE_ENV=test.
+ */
+const queryEvents = () => (process.env.NODE_ENV === 'test' ? { log: [{ emit: 'event' as const, level: 'query' as const }] } : {});
+
+/** At most this many statement texts get a name (and stay prepared on each connection that ran them). */
+const NAMED_STATEMENTS_MAX = 500;
+
+/**
+ * Names for the statements Prisma sends, one per distinct text, so that each connection parses and
+ * plans a statement once and then only binds and executes it. The texts are a small fixed set (one
+ * per query shape and list length); past the bound, new texts go unnamed, so a server never keeps
+ * more prepared statements per connection than that.
+ */
+export function statementNames(max = NAMED_STATEMENTS_MAX): (query: { sql: string }) => string | undefined {
+  const names = new Map<string, string>();
+  return ({ sql }) => {
+    let name = names.get(sql);
+    if (name === undefined && names.size < max) {
+      name = `pgdesk_${createHash('sha1').update(sql).digest('base64url')}`;
+      names.set(sql, name);
+    }
+    return name;
+  };
+}
+
 export async function openDatabase(config: Config): Promise<Database> {
   return config.databaseUrl ? openPostgres(config, config.databaseUrl) : openPglite(config.dataDir);
 }
@@ -64,8 +92,10 @@ async function openPostgres(config: Config, url: string): Promise<Database> {
   const adapter = new PrismaPg(pool, {
     onPoolError: (err) => console.error(`[db] pool error: ${err.message}`),
     onConnectionError: (err) => console.error(`[db] connection error: ${err.message}`),
+    // Typed as always naming; pg sends a statement without a name unprepared, as it would with none.
+    statementNameGenerator: statementNames() as (query: { sql: string }) => string,
   });
-  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  const prisma = new PrismaClient({ adapter, ...queryEvents() });
   const sql: SqlRunner = {
     async exec(text) {
       await pool.query(text);
@@ -117,7 +147,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     lock.release();
     throw err;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db), log: [{ emit: 'event', level: 'query' }] });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db), ...queryEvents() });
   const runner = {
     exec: async (text: string) => void (await db.exec(text)),
     query: async <T>(text: string, params: unknown[] = []) => (await db.query<T>(text, params)).rows,

@@ -5,7 +5,7 @@ import i18next, { type i18n as I18n, type TFunction } from 'i18next';
 import { FALLBACKS, LANGUAGES, type Language } from './languages.js';
 import { LOCALES_DIR, type LoadOptions, readLocaleFiles } from './load.js';
 import { flatten, type LoadError, type Resource } from './locale-file.js';
-import { type SourceRecords, shortHash } from './records.js';
+import { SHORT_HASH_LENGTH, type SourceRecords } from './records.js';
 import { deriveTraditional, overrideKey } from './traditional.js';
 
 export { LastGoodStore } from './last-good.js';
@@ -35,6 +35,9 @@ export interface LocalizedText {
 export class Catalog {
   private readonly fixed = new Map<Language, TFunction>();
   private readonly memos = new Map<string, unknown>();
+  /** Per language and namespace, every string by its full key: built on first use, then one Map.get a lookup. */
+  private readonly lookups = new Map<Language, Map<string, ReadonlyMap<string, Entry>>>();
+  private readonly labels = new Map<Language, Map<string, string>>();
 
   private constructor(
     readonly i18n: I18n,
@@ -74,7 +77,66 @@ export class Catalog {
 
   /** A label from a namespace in a language, remembered. */
   label(language: Language, key: string): string {
-    return this.memo(`label\u0000${language}\u0000${key}`, () => this.t(language)(key) as string);
+    let labels = this.labels.get(language);
+    if (!labels) {
+      labels = new Map();
+      this.labels.set(language, labels);
+    }
+    let label = labels.get(key);
+    if (label === undefined) {
+      label = this.t(language)(key) as string;
+      if (labels.size > 10_000) labels.clear();
+      labels.set(key, label);
+    }
+    return label;
+  }
+
+  /**
+   * A string with a count (`t(key, { count })`, plural forms and all; '' when the language has none),
+   * remembered per language, key and count.
+   */
+  counted(language: Language, key: string, count: number): string {
+    const byCount = this.memo(`counted\u0000${language}\u0000${key}`, () => new Map<number, string>());
+    let text = byCount.get(count);
+    if (text === undefined) {
+      text = this.t(language)(key, { count, defaultValue: '' }) as string;
+      if (byCount.size > 1_000) byCount.clear();
+      byCount.set(count, text);
+    }
+    return text;
+  }
+
+  /** What one language has under a key of a namespace, from the flat lookup of that namespace. */
+  private entry(language: Language, namespace: string, key: string): Entry | undefined {
+    let namespaces = this.lookups.get(language);
+    if (!namespaces) {
+      namespaces = new Map();
+      this.lookups.set(language, namespaces);
+    }
+    let entries = namespaces.get(namespace);
+    if (!entries) {
+      // Namespaces come from stored data (article slugs), so remembering the missing ones is bounded too.
+      entries = this.i18n.hasResourceBundle(language, namespace) ? this.entriesOf(language, namespace) : NO_ENTRIES;
+      namespaces.set(namespace, entries);
+    }
+    return entries.get(key);
+  }
+
+  /** Every string and list of strings of a namespace in a language, with what serving it needs to know. */
+  private entriesOf(language: Language, namespace: string): Map<string, Entry> {
+    const values = new Map<string, string | string[]>();
+    leaves(this.i18n.getResourceBundle(language, namespace) as Resource, '', false, values);
+    const entries = new Map<string, Entry>();
+    for (const [key, value] of values) {
+      const author = this.authorOf(language, namespace, key);
+      entries.set(key, {
+        value,
+        present: value !== '' && !(Array.isArray(value) && value.length === 0),
+        provenance: this.provenanceOf(language, namespace, key),
+        record: this.records.get(author)?.[namespace]?.[key],
+      });
+    }
+    return entries;
   }
 
   /** The language whose translator wrote this string: zh-Hant's converted strings come from zh-Hans. */
@@ -87,9 +149,8 @@ export class Catalog {
    * (or nobody has recorded which): it is still served, and marked stale.
    */
   isStale(language: Language, namespace: string, key: string, sourceHash: string): boolean {
-    if (!this.has(language, namespace, key)) return false;
-    const author = this.authorOf(language, namespace, key);
-    return this.records.get(author)?.[namespace]?.[key] !== shortHash(sourceHash);
+    const entry = this.entry(language, namespace, key);
+    return !!entry?.present && !isRecordOf(entry.record, sourceHash);
   }
 
   /** A t function fixed to one language, with its fallbacks (never changeLanguage per request). */
@@ -104,10 +165,7 @@ export class Catalog {
 
   /** A string exactly as one language has it, without fallback. */
   raw(language: Language, namespace: string, key: string): string | string[] | undefined {
-    const value = this.i18n.getResource(language, namespace, key) as unknown;
-    return typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'))
-      ? (value as string | string[])
-      : undefined;
+    return this.entry(language, namespace, key)?.value;
   }
 
   /** Every key a language serves in a namespace (zh-Hant: converted and its own), in file order. */
@@ -117,8 +175,7 @@ export class Catalog {
   }
 
   has(language: Language, namespace: string, key: string): boolean {
-    const value = this.raw(language, namespace, key);
-    return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+    return this.entry(language, namespace, key)?.present ?? false;
   }
 
   /** How a language came by its string (translated, or converted for zh-Hant). */
@@ -136,19 +193,61 @@ export class Catalog {
     key: string,
     original: { text: string; language: Language; hash?: string },
   ): LocalizedText {
-    const base = { requested, stale: false };
-    if (requested === original.language) return { ...base, text: original.text, language: original.language, provenance: 'ORIGINAL' };
-    const value = this.raw(requested, namespace, key);
+    if (requested === original.language) {
+      return { text: original.text, language: original.language, provenance: 'ORIGINAL', requested, stale: false };
+    }
+    const entry = this.entry(requested, namespace, key);
+    const value = entry?.value;
     if (typeof value === 'string' && value !== '') {
-      const stale = original.hash !== undefined && this.isStale(requested, namespace, key, original.hash);
-      return { ...base, text: value, language: requested, provenance: this.provenanceOf(requested, namespace, key), stale };
+      const stale = original.hash !== undefined && !isRecordOf(entry?.record, original.hash);
+      return { text: value, language: requested, provenance: entry?.provenance ?? 'TRANSLATED', requested, stale };
     }
     for (const language of FALLBACKS[requested]) {
       if (language === original.language) break;
       const fallback = this.raw(language, namespace, key);
-      if (typeof fallback === 'string' && fallback !== '') return { ...base, text: fallback, language, provenance: 'FALLBACK' };
+      if (typeof fallback === 'string' && fallback !== '')
+        return { text: fallback, language, provenance: 'FALLBACK', requested, stale: false };
     }
-    return { ...base, text: original.text, language: original.language, provenance: 'FALLBACK' };
+    return { text: original.text, language: original.language, provenance: 'FALLBACK', requested, stale: false };
+  }
+}
+
+/** One string (or list) of a language's namespace, as the lookups hold it. */
+interface Entry {
+  value: string | string[];
+  /** Not empty: the language has it. */
+  present: boolean;
+  provenance: Provenance;
+  /** Which source text it was made from (shortHash), as its author's records say. */
+  record: string | undefined;
+}
+
+const NO_ENTRIES: ReadonlyMap<string, Entry> = new Map();
+
+/** True when a record names this source hash (record === shortHash(hash), without slicing). */
+const isRecordOf = (record: string | undefined, hash: string) =>
+  record !== undefined && record.length === Math.min(hash.length, SHORT_HASH_LENGTH) && hash.startsWith(record);
+
+/**
+ * Every leaf of a namespace by its full dotted key, as i18next's getResource finds it: strings,
+ * lists of strings and each list's items ("aliases.0"). A key found by the nested path wins over
+ * the same text spelled with dots inside one key, as in i18next.
+ */
+function leaves(value: Resource, prefix: string, dotted: boolean, out: Map<string, string | string[]>): void {
+  for (const [k, v] of Object.entries(value)) {
+    const key = `${prefix}${k}`;
+    const viaDots = dotted || k.includes('.');
+    if (typeof v === 'string') {
+      if (!viaDots || !out.has(key)) out.set(key, v);
+    } else if (Array.isArray(v)) {
+      if (!v.every((item) => typeof item === 'string')) continue;
+      if (!viaDots || !out.has(key)) out.set(key, v);
+      v.forEach((item, i) => {
+        if (!viaDots || !out.has(`${key}.${i}`)) out.set(`${key}.${i}`, item);
+      });
+    } else if (v && typeof v === 'object') {
+      leaves(v, `${key}.`, viaDots, out);
+    }
   }
 }
 

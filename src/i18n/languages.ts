@@ -26,11 +26,26 @@ export const isLanguage = (value: string): value is Language => (LANGUAGES as re
 const TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,6}$/;
 const TRADITIONAL_REGIONS = new Set(['TW', 'HK', 'MO']);
 
+/** Tags already matched: every field and every request asks again, and Intl's parsing is not cheap. */
+const matched = new Map<string, Language | null>();
+const MATCHED_MAX = 1000;
+
 /**
  * Maps a language tag to a supported language, or null. Case-insensitive; ko-KR → ko;
  * zh, zh-CN, zh-SG, zh-Hans-CN → zh-Hans; zh-TW, zh-HK, zh-MO, zh-Hant-TW → zh-Hant.
  */
 export function matchLanguage(tag: string): Language | null {
+  let language = matched.get(tag);
+  if (language === undefined) {
+    language = matchUncached(tag);
+    // Tags come from requests: the memory is bounded, and a flood of new ones only empties it.
+    if (matched.size >= MATCHED_MAX) matched.clear();
+    matched.set(tag, language);
+  }
+  return language;
+}
+
+function matchUncached(tag: string): Language | null {
   if (tag.length > 64 || !TAG.test(tag)) return null;
   let canonical: string;
   try {
@@ -75,6 +90,21 @@ const MAX_HEADER = 512;
  * skipped; `*` means the default. A malformed or oversized header falls back to the default.
  */
 export function negotiate(header: string | null | undefined): Negotiation {
+  if (header === null || header === undefined) return NO_HEADER;
+  let negotiation = negotiated.get(header);
+  if (!negotiation) {
+    negotiation = Object.freeze(negotiateUncached(header));
+    if (negotiated.size >= MATCHED_MAX) negotiated.clear();
+    negotiated.set(header, negotiation);
+  }
+  return negotiation;
+}
+
+const NO_HEADER: Negotiation = Object.freeze({ language: DEFAULT_LANGUAGE, header: null, reason: 'no-header' });
+/** Headers already negotiated (clients send the same few over and over), each answer frozen and shared. */
+const negotiated = new Map<string, Negotiation>();
+
+function negotiateUncached(header: string | null | undefined): Negotiation {
   if (header === null || header === undefined || header.trim() === '')
     return { language: DEFAULT_LANGUAGE, header: null, reason: 'no-header' };
   // Printable ASCII only: no CR, LF, NUL or other control characters.

@@ -11,7 +11,8 @@ import type { Unit } from './units.js';
 export type SourceRecords = Record<string, Record<string, string>>;
 export const SOURCES_DIR = '.sources';
 export const recordsFile = (root: string, language: string) => path.join(root, SOURCES_DIR, `${language}.json`);
-export const shortHash = (hex: string) => hex.slice(0, 16);
+export const SHORT_HASH_LENGTH = 16;
+export const shortHash = (hex: string) => hex.slice(0, SHORT_HASH_LENGTH);
 
 export function readRecords(root: string, language: string): SourceRecords {
   try {

@@ -1,11 +1,12 @@
 // What the article fields and root queries do: lookups, filters, coverage, formatted dates.
-import { type Context, echo, localizedError } from '../context.js';
+import { batched, type Context, echo, found, localizedError, once } from '../context.js';
 import { prisma } from '../db/current.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Catalog } from '../i18n/catalog.js';
 import { articleNamespace, originalLanguage, paragraphKey } from '../i18n/keys.js';
 import { LANGUAGE_INFO, LANGUAGES, type Language } from '../i18n/languages.js';
 import { optionalText, textArgument } from './arguments.js';
+import { PARAGRAPH_COLUMNS } from './columns.js';
 
 /** Lists are bounded: a list argument defaults to 100 and is clamped to 1…500. */
 const LIST_LIMIT_DEFAULT = 100;
@@ -38,6 +39,55 @@ export const findArticles = <Q extends object>(ctx: Context, query: Q, args: Art
   prisma().article.findMany({ ...query, where: articleWhere(ctx, args), orderBy: { id: 'desc' } });
 
 export const countArticles = (ctx: Context, args: ArticleFilter) => prisma().article.count({ where: articleWhere(ctx, args) });
+
+/** What localizing a paragraph needs of its article. */
+export interface ArticleOfParagraph {
+  slug: string;
+  language: string;
+}
+
+/** The article a paragraph came with from its parent field (Article.paragraphs). */
+const OWNER = Symbol('article of paragraph');
+type ParagraphRow = { [OWNER]?: ArticleOfParagraph; article?: Partial<ArticleOfParagraph>; articleId?: number };
+
+/**
+ * An article's paragraphs, each marked with the article (in place: the rows are this request's own),
+ * so that their localized fields read its slug and language instead of loading it per paragraph.
+ */
+export function ownParagraphs<P extends object>(article: ArticleOfParagraph, paragraphs: P[]): P[] {
+  for (const p of paragraphs) (p as ParagraphRow)[OWNER] = article;
+  return paragraphs;
+}
+
+/**
+ * Runs `use` with a paragraph's article: the one it came with, else the one loaded with it, else
+ * (a paragraph reached on its own, as by `node(id:)`) loaded by id, once per request; Prisma batches
+ * the lookups of one tick into one statement.
+ */
+export function withArticleOf<T>(ctx: Context, paragraph: object, use: (article: ArticleOfParagraph) => T): T | Promise<T> {
+  const p = paragraph as ParagraphRow;
+  const owner = p[OWNER];
+  if (owner) return use(owner);
+  const loaded = p.article;
+  if (loaded && typeof loaded.slug === 'string' && typeof loaded.language === 'string') return use(loaded as ArticleOfParagraph);
+  const id = p.articleId;
+  if (id === undefined) throw new Error('a paragraph was loaded without its article id');
+  return once(ctx, `article-of-paragraph\u0000${id}`, () =>
+    prisma().article.findUniqueOrThrow({ where: { id }, select: { slug: true, language: true } }),
+  ).then(use);
+}
+
+async function loadParagraphs(ids: number[]) {
+  const rows = await prisma().paragraph.findMany({ where: { id: { in: ids } }, select: PARAGRAPH_COLUMNS });
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** A paragraph by id with the Paragraph type's columns; those a request asks for in one tick come in one statement. */
+export const paragraphById = (ctx: Context, id: number) =>
+  batched(ctx, 'paragraph-by-id', id, loadParagraphs).then((p) => found('paragraph', id, p));
+
+/** A paragraph as every query loads it. */
+export type LoadedParagraph = Awaited<ReturnType<typeof paragraphById>>;
 
 /** How much of an article one language has: its title and every paragraph. */
 export interface ArticleCoverage {

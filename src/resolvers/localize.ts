@@ -24,34 +24,64 @@ function record(ctx: Context, text: LocalizedText): LocalizedText {
   return text;
 }
 
+/** The original, asked for in its own language: what Catalog.localize answers then, without building keys or hashing. */
+function asWritten(ctx: Context, text: string, language: Language): LocalizedText {
+  ctx.served.add(language);
+  return { text, language, provenance: 'ORIGINAL', requested: language, stale: false };
+}
+
 export function localizeTitle(ctx: Context, article: { slug: string; title: string; language: string }, language: Language): LocalizedText {
+  const original = originalLanguage(article.language);
+  if (language === original) return asWritten(ctx, article.title, language);
   return record(
     ctx,
     ctx.catalog.localize(language, articleNamespace(article.slug), 'title', {
       text: article.title,
-      language: originalLanguage(article.language),
+      language: original,
       hash: sha256(article.title),
     }),
   );
 }
 
-/** What localizing a paragraph needs: its own columns and its article's slug and language. */
+/**
+ * What localizing a paragraph needs of its own columns (and of its article: the slug and language).
+ * Without textHash, the text is hashed (textHash is the SHA-256 of the text).
+ */
 export interface ParagraphToLocalize {
   key: string;
   text: string;
   textHash?: string;
-  article: { slug: string; language: string };
 }
 
-export function localizeParagraph(ctx: Context, paragraph: ParagraphToLocalize, language: Language): LocalizedText {
+export function localizeParagraph(
+  ctx: Context,
+  paragraph: ParagraphToLocalize,
+  article: { slug: string; language: string },
+  language: Language,
+): LocalizedText {
+  const original = originalLanguage(article.language);
+  if (language === original) return asWritten(ctx, paragraph.text, language);
   return record(
     ctx,
-    ctx.catalog.localize(language, articleNamespace(paragraph.article.slug), paragraphKey(paragraph.key), {
+    ctx.catalog.localize(language, articleNamespace(article.slug), paragraphKey(paragraph.key), {
       text: paragraph.text,
-      language: originalLanguage(paragraph.article.language),
+      language: original,
       hash: paragraph.textHash ?? sha256(paragraph.text),
     }),
   );
+}
+
+const dates = new Map<string, string | null>();
+/** A date value as a name in a language, remembered (formatting is costly, and the dates are few). */
+function dateName(value: string, language: Language): string | null {
+  const key = `${language}\u0000${value}`;
+  let name = dates.get(key);
+  if (name === undefined) {
+    name = formatDate(value, language);
+    if (dates.size > 10_000) dates.clear();
+    dates.set(key, name);
+  }
+  return name;
 }
 
 export interface EntityLike {
@@ -64,10 +94,10 @@ export interface EntityLike {
   unit: string | null;
 }
 
-export function localizeEntityName(ctx: Context, entity: EntityLike, language: Language): LocalizedText {
+export function localizeEntityName(ctx: Context, entity: Omit<EntityLike, 'aliases'>, language: Language): LocalizedText {
   if (language !== DEFAULT_LANGUAGE) {
     if (entity.kind === 'DATE' && entity.dateValue && !ctx.catalog.has(language, 'entities', entityNameKey(entity.key))) {
-      const text = formatDate(entity.dateValue, language);
+      const text = dateName(entity.dateValue, language);
       if (text) return record(ctx, { text, language, provenance: 'FORMATTED', requested: language, stale: false });
     }
     if (
@@ -76,11 +106,11 @@ export function localizeEntityName(ctx: Context, entity: EntityLike, language: L
       entity.unit &&
       !ctx.catalog.has(language, 'entities', entityNameKey(entity.key))
     ) {
-      const key = `units.${entity.unit}`;
-      const text = ctx.catalog.t(language)(key, { count: entity.amount, defaultValue: '' }) as string;
+      const text = ctx.catalog.counted(language, `units.${entity.unit}`, entity.amount);
       if (text) return record(ctx, { text, language, provenance: 'FORMATTED', requested: language, stale: false });
     }
   }
+  if (language === DEFAULT_LANGUAGE) return asWritten(ctx, entity.name, language);
   return record(
     ctx,
     ctx.catalog.localize(language, 'entities', entityNameKey(entity.key), {
@@ -92,7 +122,7 @@ export function localizeEntityName(ctx: Context, entity: EntityLike, language: L
 }
 
 /** The entity's other names in a language: translated ones when there are any, else the English ones. */
-export function localizeAliases(ctx: Context, entity: EntityLike, language: Language): string[] {
+export function localizeAliases(ctx: Context, entity: Pick<EntityLike, 'key' | 'aliases'>, language: Language): string[] {
   if (language === DEFAULT_LANGUAGE) return entity.aliases;
   const own = ctx.catalog.raw(language, 'entities', entityAliasesKey(entity.key));
   // zh-Hant has zh-Hans's aliases converted, unless a translator wrote its own.

@@ -7,12 +7,15 @@ import {
   countArticles,
   findArticle,
   findArticles,
+  ownParagraphs,
   type LocalizedDateTime as PublishedTime,
   publishedIn,
 } from '../resolvers/articles.js';
+import { ARTICLE_COLUMNS } from '../resolvers/columns.js';
 import { localizeTitle } from '../resolvers/localize.js';
 import { builder, totalCountField } from './builder.js';
 import { LANG_ARG, LocalizedTextRef, localized, localizedDescription } from './localized.js';
+import { Paragraph } from './paragraph.js';
 
 const ArticleTranslation = builder.objectRef<ArticleCoverage>('ArticleTranslation').implement({
   description: 'How much of an article one language has: its title and paragraphs.',
@@ -46,15 +49,20 @@ const LocalizedDateTime = builder.objectRef<PublishedTime>('LocalizedDateTime').
 
 /** What the headline fields read. */
 type TitleSource = { slug: string; title: string; language: string };
+/** What the coverage fields read besides the article's own columns. */
+const coverageSource = { paragraphs: { select: { key: true } } } as const;
 
 export const Article = builder.prismaNode('Article', {
   // node(id:) and nodes(ids:) answer null for an ID that names nothing, rather than an error.
   nullable: true,
   id: { field: 'id', description: 'Global ID of the article, for `node(id:)`.' },
   description: 'A news article with its paragraphs and the named entities it mentions.',
+  // Select mode (see src/resolvers/columns.ts): fields reading only those columns have no `select`
+  // of their own, which would cost a lookup per row at run time.
+  select: ARTICLE_COLUMNS,
   // The type's field list: one declaration per field (what each does lives in src/resolvers).
   fields: (t) => ({
-    slug: t.exposeString('slug', { description: 'Stable, URL-safe identifier, used by `article(slug:)`.' }),
+    slug: t.string({ description: 'Stable, URL-safe identifier, used by `article(slug:)`.', resolve: (a) => a.slug }),
     title: t.string(
       localized(
         'Headline of the article in the served language (see `localizedTitle` for its provenance).',
@@ -67,8 +75,9 @@ export const Article = builder.prismaNode('Article', {
         localizeTitle(ctx, a, lang),
       ),
     }),
-    originalTitle: t.exposeString('title', {
+    originalTitle: t.string({
       description: 'Headline in the article’s original language, whatever the request’s language.',
+      resolve: (a) => a.title,
     }),
     titleDerived: t.exposeBoolean('titleDerived', {
       description: 'True when no title was given at ingest and the headline was derived from the first paragraph.',
@@ -93,19 +102,20 @@ export const Article = builder.prismaNode('Article', {
           description: 'IANA time zone, such as "Asia/Seoul". Default: the language’s own (see `Language.defaultTimeZone`).',
         }),
       },
+      select: { publishedAt: true },
       resolve: (article, args, ctx, info) => publishedIn(ctx, article.publishedAt, languageFor(ctx, info, args.lang), args.timeZone),
     }),
-    language: t.exposeString('language', { description: 'BCP 47 tag of the language the article was written in, such as "en".' }),
+    language: t.string({ description: 'BCP 47 tag of the language the article was written in, such as "en".', resolve: (a) => a.language }),
     availableLanguages: t.stringList({
       description:
         'Languages in which the title and every paragraph can be served without falling back: the original, those translated, and zh-Hant when zh-Hans is complete (by conversion).',
-      select: { paragraphs: { select: { key: true } } },
+      select: coverageSource,
       resolve: (article, _args, ctx) => availableLanguages(ctx, article),
     }),
     translations: t.field({
       type: [ArticleTranslation],
       description: 'For every supported language, how much of the article it has.',
-      select: { paragraphs: { select: { key: true } } },
+      select: coverageSource,
       resolve: (article, _args, ctx) => articleTranslations(ctx, article),
     }),
     contentHash: t.exposeString('contentHash', {
@@ -117,9 +127,12 @@ export const Article = builder.prismaNode('Article', {
       nullable: true,
       description: 'Who last wrote the article: "seed" (the corpus at first start), "cli" (npm run ingest) or "admin" (the write API).',
     }),
-    paragraphs: t.relation('paragraphs', {
+    paragraphs: t.field({
+      type: [Paragraph],
       description: 'The paragraphs and subheadings of the article, in reading order.',
-      query: { orderBy: { position: 'asc' } },
+      select: (_args, _ctx, nestedSelection) => ({ paragraphs: nestedSelection({ orderBy: { position: 'asc' } }) }),
+      // The paragraphs' localized fields read the article's slug and language from here.
+      resolve: (article) => ownParagraphs(article, article.paragraphs),
     }),
     paragraphCount: t.relationCount('paragraphs', { description: 'How many paragraphs the article has.' }),
   }),

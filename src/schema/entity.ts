@@ -1,6 +1,7 @@
 import { languageFor, setRootLanguage } from '../context.js';
 import { listLimit } from '../resolvers/articles.js';
-import { countEntities, findEntities, findEntity } from '../resolvers/entities.js';
+import { ENTITY_COLUMNS, PARAGRAPH_COLUMNS } from '../resolvers/columns.js';
+import { countEntities, entityById, findEntities, findEntity, type LoadedEntity } from '../resolvers/entities.js';
 import { type EntityLike, localizeAliases, localizeEntityName } from '../resolvers/localize.js';
 import { mentionsAcrossParagraphs } from '../resolvers/mentions.js';
 import { Article } from './article.js';
@@ -9,6 +10,9 @@ import { EntityKindEnum } from './enums.js';
 import { LANG_ARG, LocalizedTextRef, localized, localizedDescription } from './localized.js';
 import { Mention, withEntity } from './paragraph.js';
 import { requiring } from './selection.js';
+
+/** What the name fields read. */
+type EntityName = Omit<EntityLike, 'aliases'>;
 
 /** What placing an entity's mentions needs loaded with each of them. */
 type MentionContext = {
@@ -21,10 +25,13 @@ export const Entity = builder.prismaNode('Entity', {
   nullable: true,
   id: { field: 'id', description: 'Global ID of the entity, for `node(id:)`.' },
   description: 'A named entity (person, place, organization, date or quantity) found in the articles.',
+  // Select mode (see src/resolvers/columns.ts): fields reading only those columns have no `select`
+  // of their own, which would cost a lookup per row at run time.
+  select: ENTITY_COLUMNS,
   // The type's field list: one declaration per field (what each does lives in src/resolvers).
   fields: (t) => ({
-    key: t.exposeString('key', { description: 'Stable key, such as "kim-jong-un"; locale files use it.' }),
-    kind: t.expose('kind', { type: EntityKindEnum, description: 'What kind of thing this is.' }),
+    key: t.string({ description: 'Stable key, such as "kim-jong-un"; locale files use it.', resolve: (e) => e.key }),
+    kind: t.field({ type: EntityKindEnum, description: 'What kind of thing this is.', resolve: (e) => e.kind }),
     kindLabel: t.string(
       localized('The kind as a label in the served language, such as "인물" or "人物".', (e: { kind: string }, lang, ctx) =>
         ctx.catalog.label(lang, `common:entityKind.${e.kind}`),
@@ -33,25 +40,29 @@ export const Entity = builder.prismaNode('Entity', {
     name: t.string(
       localized(
         'The entity’s name in the served language, such as "김정은" (see `localizedName` for its provenance); dates and quantities are formatted from their values.',
-        (e: EntityLike, lang, ctx) => localizeEntityName(ctx, e, lang).text,
+        (e: EntityName, lang, ctx) => localizeEntityName(ctx, e, lang).text,
       ),
     ),
     localizedName: t.field({
       type: LocalizedTextRef,
-      ...localized('The name with the language it is in and where it comes from.', (e: EntityLike, lang, ctx) =>
+      ...localized('The name with the language it is in and where it comes from.', (e: EntityName, lang, ctx) =>
         localizeEntityName(ctx, e, lang),
       ),
     }),
-    originalName: t.exposeString('name', {
+    originalName: t.string({
       description: 'Canonical English name, such as "Kim Jong Un", whatever the request’s language.',
+      resolve: (e) => e.name,
     }),
     aliases: t.stringList(
       localized(
         'Other names it goes by in the served language, such as "조선민주주의인민공화국" for North Korea; the English ones ("DPRK") when that language has none.',
-        (e: EntityLike, lang, ctx) => localizeAliases(ctx, e, lang),
+        (e: { key: string; aliases: string[] }, lang, ctx) => localizeAliases(ctx, e, lang),
       ),
     ),
-    originalAliases: t.exposeStringList('aliases', { description: 'Other English names and spellings, such as "DPRK" for North Korea.' }),
+    originalAliases: t.stringList({
+      description: 'Other English names and spellings, such as "DPRK" for North Korea.',
+      resolve: (e) => e.aliases,
+    }),
     confirmed: t.exposeBoolean('confirmed', {
       description:
         'True for known entities (and for dates and quantities, whose values are exact); false when the extractor proposed a new name that awaits review.',
@@ -65,15 +76,21 @@ export const Entity = builder.prismaNode('Entity', {
       description: 'When a reviewer last changed the entity, if ever.',
     }),
     reviewedBy: t.exposeString('reviewedBy', { nullable: true, description: 'Who last reviewed it ("admin" through the API, "cli").' }),
-    dateValue: t.exposeString('dateValue', {
+    dateValue: t.string({
       nullable: true,
       description: 'For a DATE, its ISO 8601 value: "2025-09-10", or "--09-10" when the text gives no year and none could be inferred.',
+      resolve: (e) => e.dateValue,
     }),
-    amount: t.exposeFloat('amount', {
+    amount: t.float({
       nullable: true,
       description: 'For a QUANTITY, the number, such as 150 for "three groups of 50 workers".',
+      resolve: (e) => e.amount,
     }),
-    unit: t.exposeString('unit', { nullable: true, description: 'For a QUANTITY, what is counted, such as "workers" or "days".' }),
+    unit: t.string({
+      nullable: true,
+      description: 'For a QUANTITY, what is counted, such as "workers" or "days".',
+      resolve: (e) => e.unit,
+    }),
     mentions: t.field({
       type: [Mention],
       description: localizedDescription(
@@ -162,9 +179,25 @@ builder.queryFields((t) => ({
  * it in a translation), keeping whatever the client selected under `paragraph`.
  */
 const withParagraph = <T extends object>(query: T): T =>
-  requiring(query, {
-    paragraph: { id: true, key: true, position: true, text: true, textHash: true, article: { slug: true, language: true } },
-  });
+  requiring(query, { paragraph: { ...PARAGRAPH_COLUMNS, article: { slug: true, language: true } } });
+
+// Declared here rather than in paragraph.ts: Mention and Entity refer to each other. Read from the
+// mention's row when it came with them (see withEntity), else loaded by id for the whole request at once.
+builder.prismaObjectFields(Mention, (t) => ({
+  entity: t.field({
+    type: Entity,
+    description: 'The entity mentioned.',
+    resolve: (m, _args, ctx) => (m as { entity?: LoadedEntity }).entity ?? entityById(ctx, m.entityId),
+  }),
+  referent: t.field({
+    type: Entity,
+    nullable: true,
+    description:
+      'When the name stands for something else, what it means: "Pyongyang" in "Pyongyang-Beijing relations" refers to North Korea’s government. Null otherwise.',
+    resolve: (m, _args, ctx) =>
+      m.referentId === null ? null : ((m as { referent?: LoadedEntity }).referent ?? entityById(ctx, m.referentId)),
+  }),
+}));
 
 // Declared here rather than in article.ts: Article and Entity refer to each other.
 builder.prismaObjectField(Article, 'entities', (t) =>

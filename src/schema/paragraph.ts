@@ -1,32 +1,32 @@
 import { languageFor } from '../context.js';
-import { type EntityLike, localizeParagraph, type ParagraphToLocalize } from '../resolvers/localize.js';
-import { paragraphMentions, placement } from '../resolvers/mentions.js';
+import { type LoadedParagraph, paragraphById, withArticleOf } from '../resolvers/articles.js';
+import { ENTITY_COLUMNS, MENTION_COLUMNS, PARAGRAPH_COLUMNS } from '../resolvers/columns.js';
+import { localizeParagraph, type ParagraphToLocalize } from '../resolvers/localize.js';
+import { isLocated, mentionsOfParagraph, paragraphMentions, placement } from '../resolvers/mentions.js';
 import { builder } from './builder.js';
 import { ParagraphKindEnum } from './enums.js';
 import { LANG_ARG, LocalizedTextRef, localized, localizedDescription, ProvenanceEnum } from './localized.js';
 import { requiring } from './selection.js';
 
-/** What the localized fields of a paragraph need besides its own columns. */
-const articleOfParagraph = { article: { select: { slug: true, language: true } } } as const;
+/** What localizing a paragraph reads of its row; its article comes from the parent (see withArticleOf). */
+type Localizable = ParagraphToLocalize & { articleId: number };
+/** A paragraph localized in a language, with its article. */
+const localizeIn = (ctx: Parameters<typeof localizeParagraph>[0], p: Localizable, lang: Parameters<typeof localizeParagraph>[3]) =>
+  withArticleOf(ctx, p, (article) => localizeParagraph(ctx, p, article, lang));
 
 /**
  * Makes sure a nested mention selection loads each mention's entity (its names are needed to find
  * it in a translation), whatever the client selected under it.
  */
-export const withEntity = <T extends object>(query: T): T =>
-  requiring(query, {
-    entityId: true,
-    start: true,
-    end: true,
-    text: true,
-    entity: { key: true, kind: true, name: true, aliases: true, dateValue: true, amount: true, unit: true },
-  });
+export const withEntity = <T extends object>(query: T): T => requiring(query, { entity: ENTITY_COLUMNS });
 
 export const Mention = builder.prismaObject('Mention', {
+  // Select mode (see src/resolvers/columns.ts). Its entity, referent and paragraph are read from the
+  // row when it came with them, else loaded by id for the whole request at once.
+  select: MENTION_COLUMNS,
   description:
     'A place in a paragraph where an entity is mentioned. Offsets count UTF-16 code units of the paragraph’s text as served (`text.slice(start, end)` in JavaScript is the mention); `sourceStart` and `sourceEnd` give the place in the original.',
   fields: (t) => ({
-    entity: t.relation('entity', { description: 'The entity mentioned.' }),
     start: t.int({
       nullable: true,
       description:
@@ -45,17 +45,11 @@ export const Mention = builder.prismaObject('Mention', {
     located: t.boolean({
       description:
         'True when `start` and `end` point at the mention in the served text; false when a translation does not contain any of the entity’s localized names in that place.',
-      resolve: (m) => placement(m).located,
+      resolve: (m) => isLocated(m),
     }),
-    sourceStart: t.exposeInt('start', { description: 'Offset of the mention in the original paragraph text (inclusive).' }),
-    sourceEnd: t.exposeInt('end', { description: 'Offset just past the mention in the original paragraph text (exclusive).' }),
-    sourceText: t.exposeString('text', { description: 'The mention as written in the original.' }),
-    paragraph: t.relation('paragraph', { description: 'The paragraph the mention is in.' }),
-    referent: t.relation('referent', {
-      nullable: true,
-      description:
-        'When the name stands for something else, what it means: "Pyongyang" in "Pyongyang-Beijing relations" refers to North Korea’s government. Null otherwise.',
-    }),
+    sourceStart: t.int({ description: 'Offset of the mention in the original paragraph text (inclusive).', resolve: (m) => m.start }),
+    sourceEnd: t.int({ description: 'Offset just past the mention in the original paragraph text (exclusive).', resolve: (m) => m.end }),
+    sourceText: t.string({ description: 'The mention as written in the original.', resolve: (m) => m.text }),
   }),
 });
 
@@ -64,14 +58,18 @@ export const Paragraph = builder.prismaNode('Paragraph', {
   nullable: true,
   id: { field: 'id', description: 'Global ID of the paragraph, for `node(id:)`. Kept when the paragraph’s text changes on re-ingest.' },
   description: 'One paragraph or subheading of an article, with the entity mentions found in it.',
+  // Select mode (see src/resolvers/columns.ts): fields reading only those columns have no `select`
+  // of their own; its mentions come from one load for every paragraph of the request.
+  select: PARAGRAPH_COLUMNS,
   // The type's field list: one declaration per field (what each does lives in src/resolvers).
   fields: (t) => ({
-    key: t.exposeString('key', {
+    key: t.string({
       description:
         'Stable key of the paragraph within its article, such as "p-6fc76108": kept when other paragraphs are inserted, removed or moved, and when this one is edited. Locale files key its translations by it (`paragraphs.<key>`).',
+      resolve: (p) => p.key,
     }),
-    position: t.exposeInt('position', { description: 'Zero-based place of the paragraph within its article.' }),
-    kind: t.expose('kind', { type: ParagraphKindEnum, description: 'Whether this is a subheading or body text.' }),
+    position: t.int({ description: 'Zero-based place of the paragraph within its article.', resolve: (p) => p.position }),
+    kind: t.field({ type: ParagraphKindEnum, description: 'Whether this is a subheading or body text.', resolve: (p) => p.kind }),
     kindLabel: t.string(
       localized('The kind as a label in the served language, such as "소제목".', (p: { kind: string }, lang, ctx) =>
         ctx.catalog.label(lang, `common:paragraphKind.${p.kind}`),
@@ -80,41 +78,49 @@ export const Paragraph = builder.prismaNode('Paragraph', {
     text: t.string({
       ...localized(
         'The paragraph in the served language; when it has no translation there, the original, marked FALLBACK in `provenance`.',
-        (p: ParagraphToLocalize, lang, ctx) => localizeParagraph(ctx, p, lang).text,
+        (p: Localizable, lang, ctx) => {
+          const served = localizeIn(ctx, p, lang);
+          return served instanceof Promise ? served.then((s) => s.text) : served.text;
+        },
       ),
-      select: articleOfParagraph,
     }),
     language: t.string({
       ...localized(
         'BCP 47 tag of the language `text` is actually served in, as the subtree’s language resolves it (it differs from the one asked for on a fallback).',
-        (p: ParagraphToLocalize, lang, ctx) => localizeParagraph(ctx, p, lang).language,
+        (p: Localizable, lang, ctx) => {
+          const served = localizeIn(ctx, p, lang);
+          return served instanceof Promise ? served.then((s) => s.language) : served.language;
+        },
       ),
-      select: articleOfParagraph,
     }),
     provenance: t.field({
       type: ProvenanceEnum,
       ...localized(
         'Where `text` comes from, as the subtree’s language resolves it: ORIGINAL, TRANSLATED, CONVERTED or FALLBACK.',
-        (p: ParagraphToLocalize, lang, ctx) => localizeParagraph(ctx, p, lang).provenance,
+        (p: Localizable, lang, ctx) => {
+          const served = localizeIn(ctx, p, lang);
+          return served instanceof Promise ? served.then((s) => s.provenance) : served.provenance;
+        },
       ),
-      select: articleOfParagraph,
     }),
     stale: t.boolean({
       ...localized(
         'True when `text` is a translation made from an earlier version of this paragraph: still served, but due for review.',
-        (p: ParagraphToLocalize, lang, ctx) => localizeParagraph(ctx, p, lang).stale,
+        (p: Localizable, lang, ctx) => {
+          const served = localizeIn(ctx, p, lang);
+          return served instanceof Promise ? served.then((s) => s.stale) : served.stale;
+        },
       ),
-      select: articleOfParagraph,
     }),
     localizedText: t.field({
       type: LocalizedTextRef,
-      ...localized('The served text with its language and provenance in one object.', (p: ParagraphToLocalize, lang, ctx) =>
-        localizeParagraph(ctx, p, lang),
+      ...localized('The served text with its language and provenance in one object.', (p: Localizable, lang, ctx) =>
+        localizeIn(ctx, p, lang),
       ),
-      select: articleOfParagraph,
     }),
-    originalText: t.exposeString('text', {
+    originalText: t.string({
       description: 'The exact source text of the paragraph in the article’s original language (curly quotes and all).',
+      resolve: (p) => p.text,
     }),
     textHash: t.exposeString('textHash', { description: 'SHA-256 of the original text; changes exactly when the text does.' }),
     article: t.relation('article', { description: 'The article this paragraph belongs to.' }),
@@ -124,18 +130,22 @@ export const Paragraph = builder.prismaNode('Paragraph', {
         'Entity mentions in this paragraph, in order of position in the original. Offsets and text refer to the text as served: in a translation, each mention points at its entity’s localized name when it can be found (`located`).',
       ),
       args: { lang: t.arg.string(LANG_ARG) },
-      select: (_args, _ctx, nestedSelection) => ({
-        ...articleOfParagraph,
-        mentions: withEntity(nestedSelection({ orderBy: [{ start: 'asc' }, { end: 'asc' }] })),
-      }),
-      // Typed by the select function above, so the language is resolved here; withEntity() loaded each mention's entity.
-      resolve: (p, args, ctx, info) =>
-        paragraphMentions(
-          ctx,
-          p,
-          p.mentions as Array<(typeof p.mentions)[number] & { entity: EntityLike }>,
-          languageFor(ctx, info, args.lang),
-        ),
+      resolve: (p, args, ctx, info) => {
+        const language = languageFor(ctx, info, args.lang);
+        return mentionsOfParagraph(ctx, p.id).then((mentions) =>
+          withArticleOf(ctx, p, (article) => paragraphMentions(ctx, p, article, mentions, language)),
+        );
+      },
     }),
   }),
 });
+
+// Declared after Paragraph, which refers to Mention.
+builder.prismaObjectField(Mention, 'paragraph', (t) =>
+  t.field({
+    type: Paragraph,
+    description: 'The paragraph the mention is in.',
+    // Loaded with the mention by Entity.mentions; otherwise by id.
+    resolve: (m, _args, ctx) => (m as { paragraph?: LoadedParagraph }).paragraph ?? paragraphById(ctx, m.paragraphId),
+  }),
+);

@@ -44,15 +44,28 @@ describe('SQL statements per operation', () => {
     console.info(`SQL statements for the nested query: ${one} with 1 article, ${seven} with 7 articles`);
     expect(one).toBeGreaterThan(0);
     expect(seven).toBe(one);
-    expect(one).toBeLessThanOrEqual(30);
+    expect(one).toBeLessThanOrEqual(8);
   });
 
   it('needs a handful of statements for one article with its whole tree', async () => {
     const n = await countStatements(
       '{ article(slug: "nk-workers-china-seafood-plants") { paragraphs { mentions { entity { key } } } entities { key } } }',
     );
-    // One statement per relation level: article, paragraphs, their article (for translations), mentions, entities…
-    expect(n).toBeLessThanOrEqual(8);
+    // The article with its paragraphs and entities, then every paragraph's mentions with their entities.
+    expect(n).toBeLessThanOrEqual(3);
+  });
+
+  it('needs at most two for an article with its paragraphs, mentions and entities, in any language', async () => {
+    const q1 = `query Q1 { article(slug: "nk-workers-china-seafood-plants") { title
+      paragraphs { position kind text mentions { start end text entity { key name kind } } } } }`;
+    for (const language of ['en', 'ko']) {
+      statements = [];
+      const res = await gql(yoga, q1, undefined, { 'accept-language': language });
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.article.paragraphs.length).toBeGreaterThan(10);
+      // The article with its paragraphs; every paragraph's mentions with their entities.
+      expect(statements.length, `${language}: ${statements.join('\n')}`).toBeLessThanOrEqual(2);
+    }
   });
 });
 
