@@ -6,10 +6,10 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
-import { type ExecutionResult, GraphQLError, type ValidationContext } from 'graphql';
+import { type DocumentNode, type ExecutionResult, GraphQLError, getOperationAST, Kind, type ValidationContext } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { type ResponseCache, responseCachePlugin } from './cache/response-cache.js';
-import { type Context, type ContextOptions, contextOf, createContext } from './context.js';
+import { type Context, type ContextOptions, contextOf, createContext, localizedError } from './context.js';
 import { isUnavailable } from './db/errors.js';
 import { catalog } from './i18n/current.js';
 import { DEFAULT_LANGUAGE, LANGUAGES, negotiate } from './i18n/languages.js';
@@ -182,6 +182,50 @@ function observePlugin(metrics: Metrics | undefined): Plugin<Context> {
   };
 }
 
+/** Most IDs one `nodes(ids:)` may ask for (literal or in variables). */
+export const NODES_MAX = 100;
+
+/** How many IDs the root `nodes` fields of an operation ask for, the largest of them. */
+function nodesAsked(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+): number {
+  const operation = getOperationAST(document, operationName ?? undefined);
+  let most = 0;
+  for (const selection of operation?.selectionSet.selections ?? []) {
+    if (selection.kind !== Kind.FIELD || selection.name.value !== 'nodes') continue;
+    const ids = selection.arguments?.find((a) => a.name.value === 'ids')?.value;
+    let count = 0;
+    if (ids?.kind === Kind.LIST) count = ids.values.length;
+    else if (ids?.kind === Kind.VARIABLE) {
+      const value = variables?.[ids.name.value];
+      count = Array.isArray(value) ? value.length : 1;
+    }
+    most = Math.max(most, count);
+  }
+  return most;
+}
+
+/** Refuses a `nodes(ids:)` over NODES_MAX before anything is loaded: a coded, localized BAD_USER_INPUT. */
+const boundedNodesPlugin: Plugin<Context> = {
+  onExecute({ args, setResultAndStopExecution }) {
+    const asked = nodesAsked(args.document, args.operationName, args.variableValues as Record<string, unknown> | undefined);
+    if (asked <= NODES_MAX) return;
+    const ctx = args.contextValue as Context;
+    setResultAndStopExecution({
+      errors: [
+        localizedError(
+          ctx,
+          'BAD_USER_INPUT',
+          { detail: `“ids” lists at most ${NODES_MAX} IDs, and ${asked} were sent` },
+          { argument: 'ids', max: NODES_MAX },
+        ),
+      ],
+    });
+  },
+};
+
 /** A GraphQLError made on purpose (a coded refusal), not one wrapping a crash. */
 const isIntended = (error: unknown): boolean => error instanceof GraphQLError && (!error.originalError || isIntended(error.originalError));
 
@@ -237,6 +281,7 @@ export function createApp(options: AppOptions = {}) {
       maxAliasesPlugin({ n: LIMITS.aliases, ...reportAsValidationError }),
       costLimitPlugin({ maxCost: LIMITS.cost, ...reportAsValidationError }),
       languagePlugin,
+      boundedNodesPlugin,
       responseCachePlugin(options.responseCache ?? null),
       observePlugin(options.metrics),
       ...(options.metrics

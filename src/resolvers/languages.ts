@@ -35,5 +35,8 @@ export async function languageCoverage(ctx: Context, code: Language): Promise<nu
 /** What a language has, lacks and has out of date, as of the catalog version the request reads. */
 export async function translationStatusOf(ctx: Context, tag: string) {
   const language = parseLanguageArgument(ctx, tag);
-  return translationStatus(ctx.catalog, await translationUnits(prisma(), ctx.catalog), language);
+  // Computed once per request and language, however many aliases ask (its cost grows with the
+  // corpus): the units once, each language's report once.
+  const units = await once(ctx, 'translation-units', () => translationUnits(prisma(), ctx.catalog));
+  return once(ctx, `translation-status:${language}`, async () => translationStatus(ctx.catalog, units, language));
 }

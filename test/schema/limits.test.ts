@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createApp, EXAMPLE_QUERY, LIMITS } from '../../src/yoga.js';
+import { createApp, EXAMPLE_QUERY, LIMITS, NODES_MAX } from '../../src/yoga.js';
 import { useTestDatabase } from '../helpers/db.js';
 import { gql } from '../helpers/gql.js';
 
@@ -73,5 +73,32 @@ describe('query limits', () => {
     expect(ko.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
     expect(ko.errors?.[0]?.message).toMatch(/^쿼리가 너무 크거나 너무 깊게 중첩되어 있습니다: Token limit of 3000 exceeded/);
     expect(en.errors?.[0]?.message).toMatch(/^The query is too large or too deeply nested: Token limit of 3000 exceeded/);
+  });
+
+  it('refuse nodes(ids:) over the bound, literal or in variables, before loading anything, in the caller’s language', async () => {
+    const id = (n: number) => Buffer.from(`Article:${n}`).toString('base64');
+    const within = await gql(yoga, `{ nodes(ids: [${Array.from({ length: NODES_MAX }, (_, i) => `"${id(i + 1)}"`).join(',')}]) { id } }`);
+    expect(within.errors).toBeUndefined();
+    expect(within.data?.nodes).toHaveLength(NODES_MAX);
+    const literal = await gql(
+      yoga,
+      `{ nodes(ids: [${Array.from({ length: NODES_MAX + 1 }, (_, i) => `"${id(i + 1)}"`).join(',')}]) { id } }`,
+    );
+    expect(literal.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'ids', max: NODES_MAX });
+    expect(literal.data ?? null).toBeNull();
+    const before = process.memoryUsage().rss;
+    const started = Date.now();
+    const huge = await gql(
+      yoga,
+      'query Many($ids: [ID!]!) { nodes(ids: $ids) { id ... on Article { paragraphs { text } } } }',
+      { ids: Array.from({ length: 30_000 }, (_, i) => id(i + 1)) },
+      { 'accept-language': 'ko' },
+    );
+    console.info(
+      `[limits] nodes with 30,000 ids refused in ${Date.now() - started} ms, RSS +${Math.round((process.memoryUsage().rss - before) / 2 ** 20)} MB`,
+    );
+    expect(huge.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(huge.errors?.[0]?.message).toMatch(/[가-힣]/);
+    expect(huge.errors?.[0]?.message).toContain('30000');
   });
 });

@@ -90,3 +90,15 @@ describe('languages', () => {
     expect(n).toBeLessThanOrEqual(3);
   });
 });
+
+describe('translationStatus', () => {
+  it('is worked out once per request and language, however many aliases ask for it', async () => {
+    const one = await countStatements('{ translationStatus(lang: "ko") { total missing } }');
+    const aliases = Array.from({ length: 30 }, (_, i) => `s${i}: translationStatus(lang: "${i % 2 ? 'ko' : 'zh-TW'}") { total missing }`);
+    statements = [];
+    const res = await gql(yoga, `{ ${aliases.join(' ')} }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.s1).toEqual(res.data?.s29);
+    expect(statements.length).toBe(one);
+  });
+});
