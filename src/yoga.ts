@@ -6,7 +6,23 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
-import { type DocumentNode, type ExecutionResult, GraphQLError, getOperationAST, Kind, type ValidationContext } from 'graphql';
+import {
+  type ASTVisitor,
+  type DocumentNode,
+  type ExecutionResult,
+  GraphQLError,
+  type GraphQLNamedType,
+  getNamedType,
+  getOperationAST,
+  isCompositeType,
+  isInterfaceType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { type ResponseCache, responseCachePlugin } from './cache/response-cache.js';
 import { type Context, type ContextOptions, contextOf, createContext, localizedError } from './context.js';
@@ -39,8 +55,56 @@ query SeedArticle {
 }
 `;
 
-/** Limits on what one operation may ask for; above them the operation is refused before it runs. */
-export const LIMITS = { depth: 12, aliases: 30, cost: 20_000, tokens: 3_000 };
+/**
+ * Limits on what one operation may ask for; above them the operation is refused before it runs.
+ * `lists`: how many lists of objects may be nested in one another (article → paragraphs → mentions
+ * is 2); each level multiplies the rows one statement builds.
+ */
+export const LIMITS = { depth: 12, aliases: 30, cost: 20_000, tokens: 3_000, lists: 3 };
+
+/** The deepest nesting of lists of objects in a selection set, through fragments. */
+function listDepth(context: ValidationContext, set: SelectionSetNode, parent: GraphQLNamedType | undefined, seen: Set<string>): number {
+  let deepest = 0;
+  for (const selection of set.selections) {
+    let depth = 0;
+    if (selection.kind === Kind.FIELD) {
+      const field = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[selection.name.value] : undefined;
+      if (!field || !selection.selectionSet) continue;
+      const type = isNonNullType(field.type) ? field.type.ofType : field.type;
+      const named = getNamedType(field.type);
+      depth = (isListType(type) && isCompositeType(named) ? 1 : 0) + listDepth(context, selection.selectionSet, named, seen);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      const type = selection.typeCondition ? context.getSchema().getType(selection.typeCondition.name.value) : parent;
+      depth = listDepth(context, selection.selectionSet, type ?? undefined, seen);
+    } else {
+      const name = selection.name.value;
+      const fragment = context.getFragment(name);
+      if (!fragment || seen.has(name)) continue;
+      const type = context.getSchema().getType(fragment.typeCondition.name.value);
+      depth = listDepth(context, fragment.selectionSet, type ?? undefined, new Set([...seen, name]));
+    }
+    deepest = Math.max(deepest, depth);
+  }
+  return deepest;
+}
+
+/** Refuses an operation whose lists of objects nest deeper than LIMITS.lists (a neutral error, localized per request). */
+const listDepthRule = (context: ValidationContext): ASTVisitor => ({
+  OperationDefinition(node) {
+    const root = context.getSchema().getRootType(node.operation);
+    const depth = listDepth(context, node.selectionSet, root ?? undefined, new Set());
+    if (depth > LIMITS.lists) {
+      const detail = `lists nested ${depth} deep, at most ${LIMITS.lists}`;
+      context.reportError(new GraphQLError(detail, { nodes: [node], extensions: { code: 'QUERY_TOO_COMPLEX', limits: LIMITS, detail } }));
+    }
+  },
+});
+
+const listDepthPlugin: Plugin = {
+  onValidate({ addValidationRule }) {
+    addValidationRule(listDepthRule);
+  },
+};
 
 const ARMOR_MESSAGE = /^Syntax Error: (.*)$/;
 
@@ -280,6 +344,7 @@ export function createApp(options: AppOptions = {}) {
       maxDepthPlugin({ n: LIMITS.depth, ignoreIntrospection: true, flattenFragments: true, ...reportAsValidationError }),
       maxAliasesPlugin({ n: LIMITS.aliases, ...reportAsValidationError }),
       costLimitPlugin({ maxCost: LIMITS.cost, ...reportAsValidationError }),
+      listDepthPlugin,
       languagePlugin,
       boundedNodesPlugin,
       responseCachePlugin(options.responseCache ?? null),

@@ -101,4 +101,28 @@ describe('query limits', () => {
     expect(huge.errors?.[0]?.message).toMatch(/[가-힣]/);
     expect(huge.errors?.[0]?.message).toContain('30000');
   });
+
+  it('refuse lists nested deeper than the limit, through fragments too, in the caller’s language', async () => {
+    let five = 'text';
+    for (let i = 0; i < 5; i++) five = i ? `paragraphs { article { ${five} } }` : `paragraphs { ${five} }`;
+    const query = `{ article(slug: "nk-workers-china-seafood-plants") { ${five} } }`;
+    for (const [language, pattern] of [
+      ['ko', /^쿼리가 너무 크거나.*lists nested 5 deep, at most 3/],
+      ['en', /^The query is too large or too deeply nested: lists nested 5 deep, at most 3/],
+    ] as const) {
+      const res = await gql(yoga, query, undefined, { 'accept-language': language });
+      expect(res.status).toBe(400);
+      expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+      expect(res.errors?.[0]?.message).toMatch(pattern);
+    }
+    const viaFragments = await gql(
+      yoga,
+      `query { article(slug: "nk-workers-china-seafood-plants") { ...A } }
+       fragment A on Article { paragraphs { article { ...B } } }
+       fragment B on Article { paragraphs { article { paragraphs { mentions { text } } } } }`,
+    );
+    expect(viaFragments.errors?.[0]?.message).toMatch(/lists nested 4 deep/);
+    const three = await gql(yoga, `{ articles(first: 5) { edges { node { paragraphs { mentions { text entity { aliases } } } } } } }`);
+    expect(three.errors).toBeUndefined();
+  });
 });
