@@ -13,15 +13,23 @@ export interface TargetDef {
   kind: Kind;
   /** Script run by node, relative to the repository root. */
   script: string;
+  /** Node flags the target runs with. */
+  nodeFlags?: string[];
   /** A path that answers 200 once the server can take queries; without one, an open port is enough. */
   readyPath?: string;
   env: Record<string, string>;
 }
 
+/** The Node flags `npm start` gives polyglot-desk (package.json), so that it runs here as it runs in production. */
+function startFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+  return pkg.scripts.start?.match(/--[a-z-]+=\S+/g) ?? [];
+}
+
 /** The four targets; `dir` is a scratch folder for their data and logs. */
 export function targetDefs(dir: string): TargetDef[] {
   // polyglot-desk listens before it migrates (a busy port fails at once); /ready says when it can serve.
-  const desk = { kind: 'desk' as const, script: 'dist/main.js', readyPath: '/ready' };
+  const desk = { kind: 'desk' as const, script: 'dist/main.js', readyPath: '/ready', nodeFlags: startFlags() };
   return [
     { id: 'desk', label: 'polyglot-desk', ...desk, env: { RESPONSE_CACHE: 'off', DATA_DIR: path.join(dir, 'desk') } },
     { id: 'desk-cache', label: 'polyglot-desk +cache', ...desk, env: { RESPONSE_CACHE: 'on', DATA_DIR: path.join(dir, 'desk-cache') } },
@@ -124,7 +132,7 @@ export class Server {
     const out = fs.openSync(logFile, 'a');
     let child: ChildProcess;
     try {
-      child = spawn(process.execPath, [def.script], {
+      child = spawn(process.execPath, [...(def.nodeFlags ?? []), def.script], {
         env: childEnv({ ...def.env, DATABASE_URL: databaseUrl, PORT: String(port) }),
         stdio: ['ignore', out, out],
       });
