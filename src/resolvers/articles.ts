@@ -130,13 +130,35 @@ export function publishedIn(
   zone: string | null | undefined,
 ): LocalizedDateTime | null {
   if (!publishedAt) return null;
-  const timeZone = zone ?? LANGUAGE_INFO[language].timeZone;
+  let timeZone = zone ?? LANGUAGE_INFO[language].timeZone;
   let text: string;
   try {
-    text = new Intl.DateTimeFormat(language, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(publishedAt);
+    // Validates the zone even when it is not used below.
+    new Intl.DateTimeFormat(language, { timeZone });
+    if (isDateOnly(publishedAt)) {
+      // A date without a time (front matter `date: 2026-11-20`) is that calendar day, shown as a
+      // date alone: no time nobody wrote, and no shift to the previous or next day.
+      timeZone = 'UTC';
+      text = new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone }).format(publishedAt);
+    } else {
+      text = `${new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone }).format(publishedAt)} ${timeOfDay(publishedAt, language, timeZone)}`;
+    }
   } catch {
     throw localizedError(ctx, 'INVALID_TIME_ZONE', { zone: echo(String(timeZone)) });
   }
   ctx.served.add(language);
   return { value: publishedAt, language, timeZone, text };
+}
+
+/** Midnight UTC to the millisecond: how a date given without a time is stored. */
+const isDateOnly = (date: Date) => date.getTime() % 86_400_000 === 0;
+
+/** Korean writes the period of the day as 오전/오후 (this ICU says AM/PM). */
+const DAY_PERIODS: Partial<Record<Language, Record<string, string>>> = { ko: { AM: '오전', PM: '오후' } };
+
+/** The time of day in a language's own form: 오전 9:30, 上午9:30, 9:30 AM. */
+function timeOfDay(date: Date, language: Language, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit', hour12: true, timeZone }).formatToParts(date);
+  const periods = DAY_PERIODS[language];
+  return parts.map((p) => (p.type === 'dayPeriod' && periods ? (periods[p.value] ?? p.value) : p.value)).join('');
 }

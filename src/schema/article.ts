@@ -39,7 +39,8 @@ const LocalizedDateTime = builder.objectRef<PublishedTime>('LocalizedDateTime').
   fields: (t) => ({
     iso: t.string({ description: 'ISO 8601 value in UTC.', resolve: (d) => d.value.toISOString() }),
     text: t.string({
-      description: 'Formatted for `language` in `timeZone`, such as "2025년 9월 16일 화요일 오전 9시 0분 0초 GMT+9".',
+      description:
+        'Formatted for `language` in `timeZone`, such as "2025년 9월 16일 화요일 오전 9:30" or "2025年9月16日星期二 上午9:30"; a date published without a time is the date alone, such as "2026년 11월 20일 금요일" (and `timeZone` is UTC).',
       resolve: (d) => d.text,
     }),
     language: t.string({ description: 'BCP 47 tag of the language the text is formatted for.', resolve: (d) => d.language }),

@@ -252,6 +252,26 @@ describe('fallbacks and provenance', () => {
     expect(a.en).toMatchObject({ timeZone: 'UTC' });
     expect(a.en.text).toMatch(/Tuesday, September 16, 2025/);
     expect(a.ny.text).toMatch(/Monday, September 15, 2025/);
+    // The time of day in each language's own form, never "AM" in Korean.
+    expect(a.ko.text).toBe('2025년 9월 16일 화요일 오전 9:30');
+    const zh = await gql(
+      yoga,
+      '{ article(slug: "untranslated-story") { hans: published(lang: "zh-Hans") { text } hant: published(lang: "zh-TW") { text } } }',
+    );
+    expect(zh.data?.article.hans.text).toBe('2025年9月16日星期二 上午8:30');
+    expect(zh.data?.article.hant.text).toMatch(/^2025年9月16日 ?星期二 上午8:30$/);
+    // A date given without a time is that day, shown as a date alone, in every language and zone.
+    await ingestText(t.db.prisma, '---\nslug: date-only-story\ndate: 2026-11-20\n---\nTraders in Dandong met officials.');
+    const day = await gql(
+      yoga,
+      '{ article(slug: "date-only-story") { ko: published(lang: "ko") { text timeZone } ny: published(timeZone: "America/New_York") { text } hant: published(lang: "zh-Hant") { text } } }',
+    );
+    expect(day.data?.article).toEqual({
+      ko: { text: '2026년 11월 20일 금요일', timeZone: 'UTC' },
+      ny: { text: 'Friday, November 20, 2026' },
+      hant: { text: expect.stringMatching(/^2026年11月20日 ?星期五$/) },
+    });
+    await t.db.prisma.article.delete({ where: { slug: 'date-only-story' } });
     const bad = await gql(yoga, '{ article(slug: "untranslated-story") { published(timeZone: "Mars/Olympus") { text } } }', undefined, {
       'accept-language': 'ko',
     });
