@@ -1,47 +1,19 @@
 // The response cache in Redis, reached through a TCP proxy this test can cut: Redis going away
 // costs the cache, never a request, and its return brings the cache back.
 import type http from 'node:http';
-import net from 'node:net';
+import type net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openResponseCache, type ResponseCache } from '../../src/cache/index.js';
 import { catalog } from '../../src/i18n/current.js';
 import { createHttpServer } from '../../src/server.js';
 import { createApp } from '../../src/yoga.js';
 import { useTestDatabase } from '../helpers/db.js';
+import { CuttableProxy } from '../helpers/net.js';
 import { SEED_SLUG } from '../helpers/seed.js';
 
 const t = useTestDatabase({ seedCorpus: true });
 
-/** A TCP proxy to the real Redis that can be cut (every connection closed, new ones refused) and restored. */
-class CuttableProxy {
-  private server: net.Server | null = null;
-  private readonly sockets = new Set<net.Socket>();
-  port = 0;
-
-  async open(): Promise<void> {
-    const server = net.createServer((client) => {
-      const upstream = net.connect(6379, '127.0.0.1');
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => {});
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
-    this.port = (server.address() as net.AddressInfo).port;
-    this.server = server;
-  }
-
-  async cut(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    for (const s of this.sockets) s.destroy();
-    await new Promise((resolve) => server?.close(resolve));
-  }
-}
-
-const proxy = new CuttableProxy();
+const proxy = new CuttableProxy(6379);
 /** Two caches on the one Redis, as two replicas have: B can only hit what A stored through Redis. */
 const replicas: Array<{ cache: ResponseCache; server: http.Server; url: string }> = [];
 const logs: string[] = [];
@@ -82,7 +54,7 @@ afterAll(async () => {
 
 describe('the response cache in Redis', () => {
   it('refuses to start on a Redis that does not answer, in one line', async () => {
-    const closed = new CuttableProxy();
+    const closed = new CuttableProxy(6379);
     await closed.open();
     const port = closed.port;
     await closed.cut();

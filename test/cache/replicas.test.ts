@@ -3,29 +3,20 @@
 // at once, never an entry from before it.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { copyLocales } from '../helpers/locales.js';
+import { freePort } from '../helpers/net.js';
 import { SEED_SLUG } from '../helpers/seed.js';
+import { until } from '../helpers/wait.js';
 
 const TOKEN = 'replica-test-token-0123456789';
 let t: TestDatabase;
 let locales: ReturnType<typeof copyLocales>;
 const dataDirs: string[] = [];
 const replicas: Array<{ child: ChildProcess; url: string; log: string[] }> = [];
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 
 /** Starts `node src/main` (compiled by the global setup when it could) and waits for it to listen. */
 async function startReplica(): Promise<{ child: ChildProcess; url: string; log: string[] }> {
@@ -71,16 +62,6 @@ async function post(url: string, query: string, headers: Record<string, string> 
   });
   // biome-ignore lint/suspicious/noExplicitAny: GraphQL results are checked field by field below
   return { cache: res.headers.get('x-cache'), json: (await res.json()) as any };
-}
-
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<{ value: T; elapsed: number }> {
-  const start = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (ok(value)) return { value, elapsed: Date.now() - start };
-    if (Date.now() - start > ms) throw new Error(`condition not met within ${ms} ms; last value ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 const ingest = (url: string, slug: string, title: string) =>

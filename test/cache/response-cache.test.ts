@@ -16,6 +16,7 @@ import { createApp } from '../../src/yoga.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { copyLocales, saveByRename } from '../helpers/locales.js';
 import { SEED_SLUG } from '../helpers/seed.js';
+import { until } from '../helpers/wait.js';
 
 let t: TestDatabase;
 let locales: ReturnType<typeof copyLocales>;
@@ -58,16 +59,6 @@ function post(body: unknown, headers: Record<string, string> = {}): Promise<Repl
     req.on('error', reject);
     req.end(data);
   });
-}
-
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<{ value: T; elapsed: number }> {
-  const start = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (ok(value)) return { value, elapsed: Date.now() - start };
-    if (Date.now() - start > ms) throw new Error(`condition not met within ${ms} ms; last value ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 beforeAll(async () => {

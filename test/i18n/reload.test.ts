@@ -10,6 +10,7 @@ import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { gql } from '../helpers/gql.js';
 import { copyLocales, saveByRename } from '../helpers/locales.js';
 import { SEED_SLUG, seedKey, seedTranslation } from '../helpers/seed.js';
+import { until } from '../helpers/wait.js';
 
 let t: TestDatabase;
 let locales: ReturnType<typeof copyLocales>;
@@ -30,18 +31,6 @@ const heading = async () => {
 };
 const status = async () =>
   (await gql(yoga, '{ translationStatus(lang: "ko") { errors { file line message } missingKeys } }')).data?.translationStatus;
-
-// Generous: a reload takes tens of milliseconds, but a busy machine may delay the watcher's event.
-// How fast an edit is served is a measurement (logged below), not something a test should time.
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<{ value: T; elapsed: number }> {
-  const start = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (ok(value)) return { value, elapsed: Date.now() - start };
-    if (Date.now() - start > ms) throw new Error(`condition not met within ${ms} ms; last value ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 beforeAll(async () => {
   t = await openTestDatabase({ seedCorpus: true });

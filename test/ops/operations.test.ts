@@ -1,7 +1,6 @@
 // What an operator checks first, on the real server on a port: liveness, readiness across a
 // database outage (a TCP proxy this test cuts), Prometheus metrics, CSRF and CORS defaults,
 // introspection off in production, and limit errors in each request's own language.
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openResponseCache, type ResponseCache } from '../../src/cache/index.js';
 import { loadConfig } from '../../src/config.js';
@@ -13,40 +12,12 @@ import { Metrics } from '../../src/metrics.js';
 import { HttpServer } from '../../src/server.js';
 import { createApp } from '../../src/yoga.js';
 import { useTestDatabase } from '../helpers/db.js';
+import { CuttableProxy } from '../helpers/net.js';
 import { SEED_SLUG } from '../helpers/seed.js';
 
 const t = useTestDatabase({ seedCorpus: true });
 
-/** A TCP proxy to PostgreSQL that can be cut (every connection closed, new ones refused) and restored. */
-class CuttableProxy {
-  private server: net.Server | null = null;
-  private readonly sockets = new Set<net.Socket>();
-  port = 0;
-
-  async open(): Promise<void> {
-    const server = net.createServer((client) => {
-      const upstream = net.connect(5432, '127.0.0.1');
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => {});
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
-    this.port = (server.address() as net.AddressInfo).port;
-    this.server = server;
-  }
-
-  async cut(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    for (const s of this.sockets) s.destroy();
-    await new Promise((resolve) => server?.close(resolve));
-  }
-}
-
-const proxy = new CuttableProxy();
+const proxy = new CuttableProxy(5432);
 let db: Database;
 let cache: ResponseCache | null;
 const metrics = new Metrics({ cache: () => cache?.stats ?? null, pool: () => db?.poolStats?.() ?? null });

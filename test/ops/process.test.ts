@@ -8,21 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { useTestDatabase } from '../helpers/db.js';
+import { freePort } from '../helpers/net.js';
 import { SEED_SLUG } from '../helpers/seed.js';
 
 const t = useTestDatabase({ seedCorpus: true });
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'pgdesk-process-'));
 afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 
 function entry(): string[] {
   const compiled = inject('pgdeskCompiled');
