@@ -27,6 +27,11 @@ export interface Context {
   writeEnabled: boolean;
   /** Largest article text the write API accepts, in bytes (INGEST_MAX_BYTES). */
   ingestMaxBytes: number;
+  /**
+   * The database's data version when the request began (see src/cache/versions.ts), or null when
+   * it is not known (response cache off, or its notifications connection down).
+   */
+  dataVersion: number | null;
 }
 
 export interface ContextOptions {
@@ -34,6 +39,8 @@ export interface ContextOptions {
   adminToken?: string;
   /** INGEST_MAX_BYTES. */
   ingestMaxBytes?: number;
+  /** The data version the database has committed, when known (the response cache tracks it). */
+  dataVersion?: () => number | null;
 }
 
 const contexts = new WeakMap<Request, Context>();
@@ -51,6 +58,7 @@ export function createContext(request: Request, options: ContextOptions = {}): C
     caller: callerOf(request.headers.get('authorization'), options.adminToken),
     writeEnabled: !!options.adminToken,
     ingestMaxBytes: options.ingestMaxBytes ?? 1024 * 1024,
+    dataVersion: options.dataVersion?.() ?? null,
   };
   contexts.set(request, context);
   return context;

@@ -320,6 +320,10 @@ export function createApp(options: AppOptions = {}) {
   catalog(); // load the locale files now rather than on the first request
   const introspection = options.introspection ?? true;
   const origins = options.corsOrigins ?? [];
+  const cache = options.responseCache;
+  // Requests know the data version when the response cache tracks it (translationStatus is kept per version).
+  const contextOptions: ContextOptions =
+    cache && !options.dataVersion ? { ...options, dataVersion: () => cache.dataVersion.current() } : options;
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -334,7 +338,7 @@ export function createApp(options: AppOptions = {}) {
     renderGraphiQL: async (graphiql) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiql),
     // Same origin only, unless origins are named; never credentials for a wildcard.
     cors: origins.length ? { origin: origins.includes('*') ? '*' : origins, credentials: false, methods: ['GET', 'POST'] } : false,
-    context: ({ request, note }: { request: Request; note?: RequestNote }) => ({ ...createContext(request, options), note }),
+    context: ({ request, note }: { request: Request; note?: RequestNote }) => ({ ...createContext(request, contextOptions), note }),
     plugins: [
       // A browser may not send a query from another site without a CORS preflight: GETs and
       // form or text POSTs must carry this header (JSON POSTs are always preflighted).

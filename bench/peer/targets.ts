@@ -20,19 +20,30 @@ export interface TargetDef {
   env: Record<string, string>;
 }
 
-/** The Node flags `npm start` gives polyglot-desk (package.json), so that it runs here as it runs in production. */
-function startFlags(): string[] {
+/**
+ * The Node flags and environment `npm start` gives polyglot-desk (package.json: `VAR=value exec node
+ * --flag … scripts/start.mjs`), so that it runs here as it runs in production.
+ */
+function startCommand(): { flags: string[]; env: Record<string, string> } {
   const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
-  return pkg.scripts.start?.match(/--[a-z-]+=\S+/g) ?? [];
+  const start = pkg.scripts.start ?? '';
+  const env = Object.fromEntries([...start.matchAll(/(?:^|\s)([A-Z_]+)=(\S+)/g)].map((m) => [m[1], m[2]]));
+  return { flags: start.match(/--[a-z-]+(?:=\S+)?/g) ?? [], env };
 }
 
 /** The four targets; `dir` is a scratch folder for their data and logs. */
 export function targetDefs(dir: string): TargetDef[] {
   // polyglot-desk listens before it migrates (a busy port fails at once); /ready says when it can serve.
-  const desk = { kind: 'desk' as const, script: 'dist/main.js', readyPath: '/ready', nodeFlags: startFlags() };
+  const start = startCommand();
+  const desk = { kind: 'desk' as const, script: 'dist/main.js', readyPath: '/ready', nodeFlags: start.flags };
   return [
-    { id: 'desk', label: 'polyglot-desk', ...desk, env: { RESPONSE_CACHE: 'off', DATA_DIR: path.join(dir, 'desk') } },
-    { id: 'desk-cache', label: 'polyglot-desk +cache', ...desk, env: { RESPONSE_CACHE: 'on', DATA_DIR: path.join(dir, 'desk-cache') } },
+    { id: 'desk', label: 'polyglot-desk', ...desk, env: { ...start.env, RESPONSE_CACHE: 'off', DATA_DIR: path.join(dir, 'desk') } },
+    {
+      id: 'desk-cache',
+      label: 'polyglot-desk +cache',
+      ...desk,
+      env: { ...start.env, RESPONSE_CACHE: 'on', DATA_DIR: path.join(dir, 'desk-cache') },
+    },
     {
       id: 'postgraphile',
       label: 'PostGraphile 5',

@@ -1,15 +1,37 @@
 // zh-Hant as served: every zh-Hans string converted with OpenCC, then what translators wrote in
 // zh-Hant on top, key by key.
-import * as OpenCC from 'opencc-js/cn2t';
+import { createRequire } from 'node:module';
 import { flatten, type Resource } from './locale-file.js';
 
-let toTraditional: ((text: string) => string) | null = null;
-/** Simplified → Traditional Chinese with Taiwan's character standard, without Taiwan phrase substitution. */
+type Convert = (text: string) => string;
+const require = createRequire(import.meta.url);
+const OPENCC = 'opencc-js/cn2t';
+
+let toTraditional: Convert | null = null;
+let loads = 0;
+/**
+ * Simplified → Traditional Chinese with Taiwan's character standard, without Taiwan phrase
+ * substitution. OpenCC's module and dictionaries (about 30 MB of heap once built) are loaded on
+ * the first call and kept until releaseConverter().
+ */
 export function convertToTraditional(text: string): string {
-  const convert = toTraditional ?? OpenCC.Converter({ from: 'cn', to: 'tw' });
-  toTraditional = convert;
-  return convert(text);
+  if (!toTraditional) {
+    const OpenCC = require(OPENCC) as { Converter(options: { from: string; to: string }): Convert };
+    toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+    loads++;
+  }
+  return toTraditional(text);
 }
+
+/** Lets the dictionaries and the module go: a catalog is converted once per version, then served from memory. */
+export function releaseConverter(): void {
+  if (!toTraditional) return;
+  toTraditional = null;
+  delete require.cache[require.resolve(OPENCC)];
+}
+
+/** Whether OpenCC's dictionaries are in memory, and how many times they were built (for tests). */
+export const converterState = () => ({ loaded: toTraditional !== null, loads });
 
 /** How a zh-Hant key a translator wrote is remembered in `Traditional.overrides`. */
 export const overrideKey = (namespace: string, key: string) => `${namespace}\u0000${key}`;
@@ -23,7 +45,7 @@ export interface Traditional {
 
 /**
  * zh-Hant from the zh-Hans files and the zh-Hant files translators wrote. `known` holds conversions
- * made earlier (zh-Hans → zh-Hant): OpenCC's dictionaries (about 70 MB) are built only when a string
+ * made earlier (zh-Hans → zh-Hant): OpenCC's dictionaries are built only when a string
  * is missing from it. On return it holds exactly the conversions of the current zh-Hans strings.
  */
 export function deriveTraditional(
@@ -33,26 +55,32 @@ export function deriveTraditional(
 ): Traditional {
   const files = new Map<string, Resource>();
   const overrides = new Set<string>();
+  for (const [ns, data] of written) for (const [key] of flatten(data)) overrides.add(overrideKey(ns, key));
   const used = new Map<string, string>();
   const convert = (text: string) => {
     const converted = known.get(text) ?? convertToTraditional(text);
     used.set(text, converted);
     return converted;
   };
-  for (const [ns, data] of simplified) files.set(ns, mapStrings(data, convert));
+  // A string a translator wrote in zh-Hant is not converted: its zh-Hans text is replaced below.
+  for (const [ns, data] of simplified)
+    files.set(
+      ns,
+      mapStrings(data, convert, (key) => overrides.has(overrideKey(ns, key))),
+    );
+  releaseConverter();
   known.clear();
   for (const [k, v] of used) known.set(k, v);
-  for (const [ns, data] of written) {
-    for (const [key] of flatten(data)) overrides.add(overrideKey(ns, key));
-    files.set(ns, deepMerge(files.get(ns) ?? {}, data));
-  }
+  for (const [ns, data] of written) files.set(ns, deepMerge(files.get(ns) ?? {}, data));
   return { files, overrides };
 }
 
-function mapStrings(value: Resource, fn: (s: string) => string): Resource {
+function mapStrings(value: Resource, fn: (s: string) => string, skip: (key: string) => boolean, prefix = ''): Resource {
   const out: Resource = {};
   for (const [k, v] of Object.entries(value)) {
-    out[k] = typeof v === 'string' ? fn(v) : Array.isArray(v) ? v.map(fn) : mapStrings(v, fn);
+    const key = `${prefix}${k}`;
+    if (typeof v === 'string' || Array.isArray(v)) out[k] = skip(key) ? v : typeof v === 'string' ? fn(v) : v.map(fn);
+    else out[k] = mapStrings(v, fn, skip, `${key}.`);
   }
   return out;
 }

@@ -1,10 +1,11 @@
 // What the language fields do: names, coverage, translators' status.
 import { type Context, once, parseLanguageArgument } from '../context.js';
 import { prisma } from '../db/current.js';
+import type { Catalog } from '../i18n/catalog.js';
 import { ratio } from '../i18n/format.js';
 import { entityNameKey } from '../i18n/keys.js';
 import { DEFAULT_LANGUAGE, LANGUAGE_INFO, type Language } from '../i18n/languages.js';
-import { translationStatus } from '../i18n/status.js';
+import { type LanguageStatus, translationStatus } from '../i18n/status.js';
 import { translationUnits } from '../i18n/units.js';
 import { articleCoverage } from './articles.js';
 
@@ -32,11 +33,35 @@ export async function languageCoverage(ctx: Context, code: Language): Promise<nu
   return ratio(done, total);
 }
 
-/** What a language has, lacks and has out of date, as of the catalog version the request reads. */
+/** Reports kept per catalog version (an object, so a reload drops them), for one data version. */
+const kept = new WeakMap<Catalog, { dataVersion: number | null; reports: Map<Language, Promise<LanguageStatus>> }>();
+
+/**
+ * What a language has, lacks and has out of date, as of the catalog version the request reads.
+ * Its cost grows with the corpus, so it is computed once per catalog version, data version and
+ * language, and shared by every request and alias that asks meanwhile. When the data version is
+ * not known (response cache off), only requests running at the same time share one computation.
+ */
 export async function translationStatusOf(ctx: Context, tag: string) {
   const language = parseLanguageArgument(ctx, tag);
-  // Computed once per request and language, however many aliases ask (its cost grows with the
-  // corpus): the units once, each language's report once.
-  const units = await once(ctx, 'translation-units', () => translationUnits(prisma(), ctx.catalog));
-  return once(ctx, `translation-status:${language}`, async () => translationStatus(ctx.catalog, units, language));
+  const catalog = ctx.catalog;
+  let entry = kept.get(catalog);
+  if (!entry || entry.dataVersion !== ctx.dataVersion) {
+    entry = { dataVersion: ctx.dataVersion, reports: new Map() };
+    kept.set(catalog, entry);
+  }
+  const reports = entry.reports;
+  let report = reports.get(language);
+  if (!report) {
+    report = translationUnits(prisma(), catalog).then((units) => translationStatus(catalog, units, language));
+    reports.set(language, report);
+    const forget = () => {
+      // A failure is never kept; without a data version, nothing is kept once it is answered.
+      if (reports.get(language) === report) reports.delete(language);
+    };
+    report.then(() => {
+      if (ctx.dataVersion === null) forget();
+    }, forget);
+  }
+  return report;
 }
