@@ -1,8 +1,10 @@
 // npx tsx bench/extraction-score.ts: precision, recall and F1 of entity extraction per kind and
-// overall, on the development set (test/fixtures/dev-2) and the held-out set (test/fixtures/held-out-2),
-// against their hand-made gold lists (the rules are in test/fixtures/extraction-gold.md).
-// `--verbose` lists each article's misses and false positives. The gazetteer is data/gazetteer.json
-// as a fresh database loads it; the NLP proposals are on, as in ingestion.
+// overall, on the development sets (test/fixtures/dev-2, dev-3) and the held-out sets
+// (test/fixtures/held-out-2, held-out-3), against their hand-made gold lists (the rules are in
+// test/fixtures/extraction-gold.md). `--set dev-3` (repeatable) scores only the sets named;
+// `--dev` and `--held-out` all development or all held-out sets. `--verbose` lists each article's
+// misses and false positives. The gazetteer is data/gazetteer.json as a fresh database loads it;
+// the NLP proposals are on, as in ingestion.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,6 +17,15 @@ import { parseArticle } from '../src/ingest/text.js';
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test/fixtures');
 export const DEV_SET = path.join(FIXTURES, 'dev-2');
 export const HELD_OUT_SET = path.join(FIXTURES, 'held-out-2');
+export const DEV_SET_3 = path.join(FIXTURES, 'dev-3');
+export const HELD_OUT_SET_3 = path.join(FIXTURES, 'held-out-3');
+/** Every set by its folder's name, development sets first. */
+export const SETS: Record<string, { dir: string; label: string; heldOut: boolean }> = {
+  'dev-2': { dir: DEV_SET, label: 'development set (test/fixtures/dev-2)', heldOut: false },
+  'dev-3': { dir: DEV_SET_3, label: 'development set (test/fixtures/dev-3)', heldOut: false },
+  'held-out-2': { dir: HELD_OUT_SET, label: 'held-out set (test/fixtures/held-out-2)', heldOut: true },
+  'held-out-3': { dir: HELD_OUT_SET_3, label: 'held-out set (test/fixtures/held-out-3)', heldOut: true },
+};
 
 export const KINDS = ['PERSON', 'PLACE', 'ORGANIZATION', 'DATE', 'QUANTITY'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -207,8 +218,18 @@ export function formatScore(label: string, score: SetScore, verbose = false): st
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const verbose = process.argv.includes('--verbose');
-  const only = process.argv.includes('--dev') ? 'dev' : process.argv.includes('--held-out') ? 'held-out' : null;
-  if (only !== 'held-out') console.log(formatScore('development set (test/fixtures/dev-2)', await scoreSet(DEV_SET), verbose));
-  if (only !== 'dev') console.log(formatScore('held-out set (test/fixtures/held-out-2)', await scoreSet(HELD_OUT_SET), verbose));
+  const args = process.argv.slice(2);
+  const verbose = args.includes('--verbose');
+  const named = args.flatMap((a, i) => (a === '--set' && args[i + 1] ? [args[i + 1] as string] : []));
+  const unknown = named.filter((n) => !(n in SETS));
+  if (unknown.length) {
+    console.error(`unknown set: ${unknown.join(', ')} (known: ${Object.keys(SETS).join(', ')})`);
+    process.exit(2);
+  }
+  const heldOut = args.includes('--dev') ? false : args.includes('--held-out') ? true : null;
+  for (const [name, set] of Object.entries(SETS)) {
+    if (named.length ? !named.includes(name) : heldOut !== null && set.heldOut !== heldOut) continue;
+    if (!fs.existsSync(set.dir)) continue;
+    console.log(formatScore(set.label, await scoreSet(set.dir), verbose));
+  }
 }

@@ -1,8 +1,10 @@
 // Entity extraction, composed from its parts in src/ingest/extract/: the gazetteer, the rule
-// families, "<place> customs office", short references, then the NLP proposals and the short
-// references of the people they found, with overlaps resolved after each stage. Pure: reads the
+// families, "<place> customs office", short references and the acronyms an article defines, then
+// the NLP proposals and the short references and acronyms of what they found, with overlaps
+// resolved after each stage. Pure: reads the
 // gazetteer, writes nothing.
 
+import { acronymCandidates } from './extract/acronyms.js';
 import { type Candidate, type Context, type Extraction, known } from './extract/candidates.js';
 import { keepMentioned, toMentions } from './extract/mentions.js';
 import { placeOrgCandidates } from './extract/organizations.js';
@@ -54,6 +56,7 @@ function withProposals(ctx: Context, nlp: Nlp, paragraphs: string[], found: Cand
     resolve([...candidates, ...(proposals[p] ?? []).filter((c) => /\s/u.test(c.entity.name) || !tokens.has(c.entity.name))]),
   );
   referenceCandidates(ctx, paragraphs, resolved);
+  acronymCandidates(ctx, paragraphs, resolved);
   return resolved.map((candidates) => candidates.sort((a, b) => a.start - b.start || a.end - b.end));
 }
 
@@ -63,6 +66,7 @@ export function extractEntities(paragraphs: string[], gazetteer: Gazetteer, opti
   const ctx: Context = { gazetteer, entities: new Map(), publishedAt: options.publishedAt ?? null };
   const perParagraph = paragraphs.map((text) => paragraphCandidates(ctx, text));
   referenceCandidates(ctx, paragraphs, perParagraph);
+  acronymCandidates(ctx, paragraphs, perParagraph);
   const resolved = nlp ? withProposals(ctx, nlp, paragraphs, perParagraph) : perParagraph;
   const mentions = toMentions(paragraphs, resolved);
   keepMentioned(ctx, gazetteer, mentions);

@@ -5,11 +5,28 @@ import type { EntityKind } from '../gazetteer.js';
 import type { ItemToken, Nlp } from '../nlp.js';
 import { type Candidate, type Context, propose } from './candidates.js';
 import { Coverage, followsSentenceEnd, spaceEnd, spaceStart } from './spans.js';
-import { DEMONYM_PLURALS, DEMONYMS, EVENT_HEADS, isGenericBody, ORG_HEADS, STOP_PROPER, TITLE_WORDS } from './words.js';
+import {
+  DEMONYM_PLURALS,
+  DEMONYMS,
+  EVENT_HEADS,
+  isGenericBody,
+  ORG_HEADS,
+  ORG_NAME_HEADS,
+  ORG_ROLES,
+  STOP_PROPER,
+  TITLE_WORDS,
+} from './words.js';
 
 const ORG_HEAD_RE = new RegExp(`(?:${ORG_HEADS})$`, 'i');
 const PERSON_CUE = /(?:\b(?:Mr|Ms|Mrs|Dr|President|Premier|Minister|Chairman|General|leader|spokesperson|spokesman|spokeswoman)\.?\s+)$/u;
 const PLACE_CUE = /\b(?:in|near|at|from|to|into|outside)\s+$/u;
+/** An appositive that says a name is an organization's: ", the joint venture that …", ", a Seoul-based think tank". */
+const ORG_APPOSITIVE = new RegExp(
+  `^\\s*,\\s+(?:a|an|the)\\s+(?:(?!(?:of|for|at|in|with)\\s)[\\p{L}-]+\\s+){0,3}?(?:${ORG_ROLES})(?![\\p{L}'’]|\\s+of\\s)`,
+  'u',
+);
+/** An organization's word alone ("Court", "Ministry"): no name of its own. */
+const LONE_ORG_HEAD = new RegExp(`^(?:${ORG_NAME_HEADS})$`, 'u');
 
 type Matches = { json(options: object): unknown };
 type OffsetMatch = { text: string; offset: { start: number } };
@@ -104,7 +121,7 @@ const NAME_GOES_ON_AFTER = /^\s+(?:of|for|on)\s+(?:the\s+)?\p{Lu}/u;
 /** Whether a cleaned proposal at [start, end) can be a name at all (before its kind is known). */
 function acceptable(name: string, text: string, start: number, end: number, taken: Coverage): boolean {
   if (taken.overlaps(start, end)) return false;
-  if (!/^\p{Lu}/u.test(name) || name.length < 3) return false;
+  if (!/^\p{Lu}/u.test(name) || name.length < 3 || LONE_ORG_HEAD.test(name)) return false;
   // A candidate must start and end on word boundaries ("Jin-" out of "Park Jin-woo" is not a name).
   if (/[\p{L}\p{N}-]/u.test(text.charAt(start - 1)) || /[\p{L}\p{N}-]/u.test(text.charAt(end)) || /-$/.test(name)) return false;
   const words = name.split(/\s+/);
@@ -199,7 +216,9 @@ export function nlpCandidates(ctx: Context, nlp: Nlp, text: string, taken: Candi
         seen.add(`${from}:${name}`);
         const end = start + name.length;
         if (!acceptable(name, text, start, end, covered)) continue;
-        const kind = guess ?? guessKind(name, text, start, end, places);
+        // An appositive that says "company" outweighs a place's guess (not a person's: "X, the firm's owner").
+        const orgByAppositive = guess !== 'PERSON' && ORG_APPOSITIVE.test(text.slice(end, end + 60));
+        const kind = orgByAppositive ? 'ORGANIZATION' : (guess ?? guessKind(name, text, start, end, places));
         const entity = kind ? propose(ctx, kind, name) : null;
         if (entity) out.push({ start, end, entity, via: 'nlp', priority: 0 });
       }

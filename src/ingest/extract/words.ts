@@ -396,7 +396,19 @@ export const EVENT_HEADS = new Set([
 
 /** Capitalized last words of an organization's name ("Koryo Tours", "Stimson Center"), as an alternation. */
 export const ORG_NAME_HEADS =
-  'Institute|Institution|University|College|Academy|Group|Radio|Tours|Center|Centre|Foundation|Endowment|Council|Agency|Administration|Association|Society|Service|Command|Court|Railways|Railway|Airlines|Airways|Corporation|Company|Bank|Fund|Party|Commission|Committee|Ministry|Bureau|Department|Office|Federation|Union|Alliance|Network|Organization|Organisation|Forum|Coalition|Movement|Authority|Times|Post|Herald|Television|Broadcasting|Programme|Program';
+  'Institute|Institution|University|College|Academy|Group|Radio|Tours|Center|Centre|Foundation|Endowment|Council|Agency|Administration|Association|Society|Service|Command|Court|Railways|Railway|Airlines|Airways|Corporation|Company|Bank|Fund|Party|Commission|Committee|Ministry|Bureau|Department|Office|Federation|Union|Alliance|Network|Organization|Organisation|Forum|Coalition|Movement|Authority|Times|Post|Herald|Television|Broadcasting|Programme|Program|Industries|Aerospace|Electronics|Motors|Holdings|Shipbuilding|Team|Treasury|Board|Ilbo|Sinmun|Shimbun|Daily|News|Journal|Gazette|Tribune|Fleet|Corps';
+
+/** Capitalized heads that open an organization's name before "of" or "for" ("Board of Audit and Inspection", "Institute for Peace …"), as an alternation. */
+export const ORG_LEAD_HEADS =
+  'Ministry|Department|Bureau|Office|Committee|Commission|Board|Council|Agency|Administration|Institute|Academy|Center|Centre|Foundation|Federation|Association|Bank|General Staff|Chamber|Directorate|Service|University|College';
+
+/** Armed services after a country's name ("Japan Coast Guard", "Republic of Korea Army"), as an alternation. */
+export const ARMED_SERVICE_HEADS =
+  'Army|Navy|Air Force|Coast Guard|Marine Corps|Marines|Self-Defense Force|Self-Defense Forces|Self-Defence Force|Self-Defence Forces|Armed Forces|Border Guard|Border Guards|Space Force|Strategic Force|Strategic Forces|Rocket Force';
+
+/** Nouns after a name and a comma that say it is an organization ("RasonConTrans, the joint venture that …"). */
+export const ORG_ROLES =
+  'company|firm|venture|operator|carrier|airline|agency|group|organization|organisation|institute|think tank|newspaper|broadcaster|daily|outlet|bank|university|lender|manufacturer|maker|conglomerate|exporter|importer|shipper|charity|ministry|council|court|committee';
 
 /** Capitalized last words of a place's name ("Sino-Korean Friendship Bridge", "Military Demarcation Line"), as an alternation. */
 export const PLACE_NAME_HEADS =
