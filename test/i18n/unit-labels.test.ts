@@ -1,0 +1,54 @@
+// Quantities shown in each language's own words: every unit with an English label has a Korean,
+// Simplified and Traditional Chinese one, currencies included, and an ingested quantity is served
+// with it (FORMATTED) instead of falling back to English.
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ingestText } from '../../src/ingest/index.js';
+import { CURRENCY_SIGNS, CURRENCY_WORDS } from '../../src/ingest/extract/words.js';
+import { createApp } from '../../src/yoga.js';
+import { useTestDatabase } from '../helpers/db.js';
+import { gql } from '../helpers/gql.js';
+
+const units = (lang: string) =>
+  (JSON.parse(fs.readFileSync(`locales/${lang}/common.json`, 'utf8')) as { units: Record<string, string> }).units;
+const unitNames = (labels: Record<string, string>) => new Set(Object.keys(labels).map((k) => k.replace(/_(one|other)$/, '')));
+
+describe('unit labels', () => {
+  it('every English unit, and every currency the extractor knows, has a label in ko, zh-Hans and zh-Hant', () => {
+    const english = unitNames(units('en'));
+    for (const currency of [...Object.values(CURRENCY_WORDS), ...Object.values(CURRENCY_SIGNS)]) {
+      // The won is the Korean unit only: a Chinese label would have to say whose won (韩元 or 朝鲜元).
+      expect(english, currency).toContain(currency);
+    }
+    for (const lang of ['ko', 'zh-Hans', 'zh-Hant']) {
+      const labels = units(lang);
+      const missing = [...english].filter((u) => !labels[`${u}_other`] && !(u === 'won' && lang !== 'ko'));
+      expect(missing, lang).toEqual([]);
+      for (const [key, text] of Object.entries(labels)) expect(text, `${lang} ${key}`).toContain('{{count, number}}');
+    }
+  });
+
+  describe('served', () => {
+    const t = useTestDatabase();
+    const yoga = createApp();
+
+    it('an ingested count and a sum of money in Korean and Chinese', async () => {
+      await ingestText(
+        t.db.prisma,
+        '---\nslug: unit-labels\n---\nThe company sent 300 tourists to Sinuiju last month and earned 2 million yuan, officials said.',
+      );
+      const names = async (lang: string) => {
+        const res = await gql(
+          yoga,
+          `{ article(slug: "unit-labels", lang: "${lang}") { entities { kind localizedName { text provenance } } } }`,
+        );
+        expect(res.errors).toBeUndefined();
+        const entities = res.data?.article.entities as Array<{ kind: string; localizedName: { text: string; provenance: string } }>;
+        return entities.filter((e) => e.kind === 'QUANTITY').map((e) => `${e.localizedName.text} ${e.localizedName.provenance}`).sort();
+      };
+      expect(await names('ko')).toEqual(['2,000,000위안 FORMATTED', '관광객 300명 FORMATTED']);
+      expect(await names('zh-CN')).toEqual(['2,000,000元 FORMATTED', '300名游客 FORMATTED']);
+      expect(await names('zh-TW')).toEqual(['2,000,000元人民幣 FORMATTED', '300名遊客 FORMATTED']);
+    });
+  });
+});
