@@ -3,8 +3,8 @@
 // with it (FORMATTED) instead of falling back to English.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ingestText } from '../../src/ingest/index.js';
 import { CURRENCY_SIGNS, CURRENCY_WORDS } from '../../src/ingest/extract/words.js';
+import { ingestText } from '../../src/ingest/index.js';
 import { createApp } from '../../src/yoga.js';
 import { useTestDatabase } from '../helpers/db.js';
 import { gql } from '../helpers/gql.js';
@@ -44,7 +44,10 @@ describe('unit labels', () => {
         );
         expect(res.errors).toBeUndefined();
         const entities = res.data?.article.entities as Array<{ kind: string; localizedName: { text: string; provenance: string } }>;
-        return entities.filter((e) => e.kind === 'QUANTITY').map((e) => `${e.localizedName.text} ${e.localizedName.provenance}`).sort();
+        return entities
+          .filter((e) => e.kind === 'QUANTITY')
+          .map((e) => `${e.localizedName.text} ${e.localizedName.provenance}`)
+          .sort();
       };
       expect(await names('ko')).toEqual(['2,000,000위안 FORMATTED', '관광객 300명 FORMATTED']);
       expect(await names('zh-CN')).toEqual(['2,000,000元 FORMATTED', '300名游客 FORMATTED']);
