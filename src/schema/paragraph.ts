@@ -44,7 +44,7 @@ export const Mention = builder.prismaObject('Mention', {
     }),
     located: t.boolean({
       description:
-        'True when `start` and `end` point at the mention in the served text; false when a translation does not contain any of the entity’s localized names in that place.',
+        'True when `start` and `end` point at the mention in the served text; false when a translation has no occurrence of the entity’s localized names (or aliases) that corresponds to this English mention.',
       resolve: (m) => isLocated(m),
     }),
     sourceStart: t.int({ description: 'Offset of the mention in the original paragraph text (inclusive).', resolve: (m) => m.start }),
@@ -127,7 +127,7 @@ export const Paragraph = builder.prismaNode('Paragraph', {
     mentions: t.field({
       type: [Mention],
       description: localizedDescription(
-        'Entity mentions in this paragraph, in order of position in the original. Offsets and text refer to the text as served: in a translation, each mention points at its entity’s localized name when it can be found (`located`).',
+        'Entity mentions in this paragraph, in order of position in the original. Offsets and text refer to the text as served: in a translation, each mention points at the occurrence of its entity’s localized name that corresponds to the English one, when there is one (`located`).',
       ),
       args: { lang: t.arg.string(LANG_ARG) },
       resolve: (p, args, ctx, info) => {

@@ -55,6 +55,42 @@ describe('mentions in translations', () => {
   });
 });
 
+describe('mentions on the right words (issue 11)', () => {
+  const china = async (lang: string, position: number) => {
+    const res = await gql(
+      yoga,
+      `{ article(slug: "${SEED_SLUG}", lang: "${lang}") { paragraphs { text mentions { start end text located entity { key } } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const p = res.data?.article.paragraphs[position] as { text: string; mentions: M[] };
+    return { text: p.text, spans: p.mentions.filter((m) => m.entity.key === 'china').map((m) => (m.located ? m.start : null)) };
+  };
+
+  it('places “to China” on 중국에 / 向中国, not on the visit (방중 / 访华) before it', async () => {
+    const ko = await china('ko', 0);
+    expect(ko.spans).toEqual([ko.text.indexOf('중국에')]);
+    const zh = await china('zh-Hans', 0);
+    expect(zh.spans).toEqual([zh.text.indexOf('向中国') + 1]);
+  });
+
+  it('places “in China” on 중국에 / 在中国, not on 중국 당국 / 中国当局 (“Chinese authorities”)', async () => {
+    const ko = await china('ko', 11);
+    expect(ko.spans).toEqual([ko.text.indexOf('중국에')]);
+    const zh = await china('zh-Hans', 11);
+    expect(zh.spans).toEqual([zh.text.indexOf('在中国') + 1]);
+  });
+
+  it.each([
+    ['zh-Hans', '访华', '中国'],
+    ['zh-Hant', '訪中', '中國'],
+  ])('%s: “visit to China” is at %s, and the other China mention keeps its own place', async (lang, visit, name) => {
+    for (const position of [3, 13]) {
+      const { text, spans } = await china(lang, position);
+      expect(spans).toEqual([text.indexOf(visit), text.indexOf(name)]);
+    }
+  });
+});
+
 describe('an article whose language tag has a region', () => {
   it('is served as the original in en, with its mentions where they are', async () => {
     await ingestText(t.db.prisma, '---\nslug: us-english\nlanguage: en-US\n---\nKim Jong Un visited Dandong on Sept. 10, and Kim left.');
