@@ -6,7 +6,7 @@ import { ratio } from '../i18n/format.js';
 import { entityNameKey } from '../i18n/keys.js';
 import { DEFAULT_LANGUAGE, LANGUAGE_INFO, type Language } from '../i18n/languages.js';
 import { type LanguageStatus, translationStatus } from '../i18n/status.js';
-import { translationUnits } from '../i18n/units.js';
+import { translationUnits, type Unit } from '../i18n/units.js';
 import { articleCoverage } from './articles.js';
 
 /** A language's name in another language ("Korean", "한국어", "韩语"). */
@@ -33,8 +33,26 @@ export async function languageCoverage(ctx: Context, code: Language): Promise<nu
   return ratio(done, total);
 }
 
-/** Reports kept per catalog version (an object, so a reload drops them), for one data version. */
-const kept = new WeakMap<Catalog, { dataVersion: number | null; reports: Map<Language, Promise<LanguageStatus>> }>();
+/** Units and reports kept per catalog version (an object, so a reload drops them), for one data version. */
+interface Kept {
+  dataVersion: number | null;
+  units: Promise<Unit[]> | null;
+  reports: Map<Language, Promise<LanguageStatus>>;
+}
+const kept = new WeakMap<Catalog, Kept>();
+
+/** The strings to translate: kept with the data version when it is known, else loaded once per request. */
+function unitsOf(ctx: Context, entry: Kept): Promise<Unit[]> {
+  if (entry.units) return entry.units;
+  const units = once(ctx, 'translation-units', () => translationUnits(prisma(), ctx.catalog));
+  if (ctx.dataVersion !== null) {
+    entry.units = units;
+    units.catch(() => {
+      if (entry.units === units) entry.units = null;
+    });
+  }
+  return units;
+}
 
 /**
  * What a language has, lacks and has out of date, as of the catalog version the request reads.
@@ -47,13 +65,13 @@ export async function translationStatusOf(ctx: Context, tag: string) {
   const catalog = ctx.catalog;
   let entry = kept.get(catalog);
   if (!entry || entry.dataVersion !== ctx.dataVersion) {
-    entry = { dataVersion: ctx.dataVersion, reports: new Map() };
+    entry = { dataVersion: ctx.dataVersion, units: null, reports: new Map() };
     kept.set(catalog, entry);
   }
   const reports = entry.reports;
   let report = reports.get(language);
   if (!report) {
-    report = translationUnits(prisma(), catalog).then((units) => translationStatus(catalog, units, language));
+    report = unitsOf(ctx, entry).then((units) => translationStatus(catalog, units, language));
     reports.set(language, report);
     const forget = () => {
       // A failure is never kept; without a data version, nothing is kept once it is answered.

@@ -29,13 +29,22 @@ const [NEW_FIRST, NEW_SECOND] = paragraphKeysOf(NEW_ARTICLE);
 /** The new article's first paragraph, as msgstr line of a PO export. */
 const NEW_P0 = new RegExp(`(msgctxt "articles/new-arrivals:paragraphs\\.${NEW_FIRST}"\nmsgid "[^"]*"\nmsgstr )"[^"]*"`);
 
+/** Flattened keys of a locale file, a plural's forms counted once ("units.days"). */
+const labelKeys = (file: string) => {
+  const flat = (o: Record<string, unknown>, p = ''): string[] =>
+    Object.entries(o).flatMap(([k, v]) => (typeof v === 'string' ? [p + k] : flat(v as Record<string, unknown>, `${p}${k}.`)));
+  return new Set(flat(JSON.parse(fs.readFileSync(file, 'utf8'))).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, ''))).size;
+};
+
 /**
- * What a language has translated: 29 labels, 20 entity names, the seed article's title and 15
- * paragraphs, and one message per error code in en/errors.json (which grows with the API). An
- * export also holds the 3 units of the untranslated article below.
+ * What a language has translated: every label of en/common.json (a plural once), 20 entity names,
+ * the seed article's title and 15 paragraphs, and one message per error code in en/errors.json
+ * (both grow with the service). An export also holds the 3 units of the untranslated article below.
  */
-const TRANSLATED = 65 + Object.keys(JSON.parse(fs.readFileSync('locales/en/errors.json', 'utf8'))).length;
-const UNITS = TRANSLATED + 3;
+const ERROR_CODES = Object.keys(JSON.parse(fs.readFileSync('locales/en/errors.json', 'utf8'))).length;
+/** What a language has translated (Chinese has no label for the won: it would have to say whose). */
+const translated = (lang: string) => labelKeys(`locales/${lang}/common.json`) + 36 + ERROR_CODES;
+const UNITS = labelKeys('locales/en/common.json') + 36 + ERROR_CODES + 3;
 
 const snapshot = () => locales.snapshot();
 
@@ -86,8 +95,8 @@ describe('export and import', () => {
       ok: true,
       language: lang,
       format,
-      imported: TRANSLATED,
-      reviewed: format === 'po' ? TRANSLATED : 0,
+      imported: translated(lang),
+      reviewed: format === 'po' ? translated(lang) : 0,
       written: [],
     });
     expect(snapshot()).toEqual(before);
@@ -108,7 +117,7 @@ describe('export and import', () => {
     const before = snapshot();
     const imported = await cli('i18n', ['import', file], env());
     expect(imported.stderr).toBe('');
-    expect(imported.stdout).toBe(`imported ${TRANSLATED} ko translation(s) from ${file} (xliff12); 0 marked current\n`);
+    expect(imported.stdout).toBe(`imported ${translated('ko')} ko translation(s) from ${file} (xliff12); 0 marked current\n`);
     expect(imported.code).toBe(0);
     expect(snapshot()).toEqual(before);
   });
@@ -219,7 +228,7 @@ describe('export and import', () => {
       const xlf = await exportText({ language: 'ko', format: 'xliff' });
       const before = snapshot();
       const run = await importTranslations(t.db, locales.root, { text: xlf });
-      expect(run).toMatchObject({ ok: true, imported: TRANSLATED, reviewed: 0, written: [] });
+      expect(run).toMatchObject({ ok: true, imported: translated('ko'), reviewed: 0, written: [] });
       expect(snapshot()).toEqual(before);
       const stale = await translationStatusReport(t.db, locales.root, { language: 'ko' });
       expect(stale.languages[0]?.staleKeys).toEqual([`articles/${SEED_SLUG}:paragraphs.${seedKey(9)}`]);
