@@ -5,6 +5,7 @@ import type { LocalizedText } from '../i18n/catalog.js';
 import { formatDate } from '../i18n/format.js';
 import { articleNamespace, entityAliasesKey, entityNameKey, originalLanguage, paragraphKey } from '../i18n/keys.js';
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/languages.js';
+import { QUANTITY_QUALIFIERS } from '../ingest/extract/words.js';
 import { sha256 as hashOf } from '../lib/files.js';
 
 const hashes = new Map<string, string>();
@@ -94,6 +95,35 @@ export interface EntityLike {
   unit: string | null;
 }
 
+type QuantityLike = { name: string; amount: number; unit: string };
+
+/** The qualifier an English quantity's name starts with ("about", "at least"), as its label key, or null. */
+function qualifierOf(name: string): string | null {
+  const lower = name.toLowerCase();
+  const qualifier = QUANTITY_QUALIFIERS.find((q) => lower.startsWith(`${q} `));
+  return qualifier ? qualifier.replace(/ /g, '-') : null;
+}
+
+/**
+ * A quantity in a language's own words ("관광객 300명"), with its qualifier ("관광객 약 300명",
+ * "300名游客" → "约300名游客"): the qualifier's label applies to the number with its counter word
+ * (the word the number is written in). Empty when the language lacks the unit's or the
+ * qualifier's label, so that "about 300" is never served as exactly 300.
+ */
+function quantityName(ctx: Context, entity: QuantityLike, language: Language): string {
+  const text = ctx.catalog.counted(language, `units.${entity.unit}`, entity.amount);
+  const qualifier = qualifierOf(entity.name);
+  if (!text || !qualifier) return text;
+  const template = ctx.catalog.raw(language, 'common', `qualifiers.${qualifier}`);
+  if (typeof template !== 'string') return '';
+  const number = new Intl.NumberFormat(language).format(entity.amount);
+  const at = text.indexOf(number);
+  if (at < 0 || !template.includes('{{n}}')) return '';
+  const space = text.slice(at).search(/\s/);
+  const end = space < 0 ? text.length : at + space;
+  return `${text.slice(0, at)}${template.replace('{{n}}', text.slice(at, end))}${text.slice(end)}`;
+}
+
 export function localizeEntityName(ctx: Context, entity: Omit<EntityLike, 'aliases'>, language: Language): LocalizedText {
   if (language !== DEFAULT_LANGUAGE) {
     if (entity.kind === 'DATE' && entity.dateValue && !ctx.catalog.has(language, 'entities', entityNameKey(entity.key))) {
@@ -106,7 +136,7 @@ export function localizeEntityName(ctx: Context, entity: Omit<EntityLike, 'alias
       entity.unit &&
       !ctx.catalog.has(language, 'entities', entityNameKey(entity.key))
     ) {
-      const text = ctx.catalog.counted(language, `units.${entity.unit}`, entity.amount);
+      const text = quantityName(ctx, entity as QuantityLike, language);
       if (text) return record(ctx, { text, language, provenance: 'FORMATTED', requested: language, stale: false });
     }
   }

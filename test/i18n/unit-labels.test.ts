@@ -29,13 +29,15 @@ describe('unit labels', () => {
   });
 
   describe('served', () => {
+    // A qualifier ("about", "at least") is kept in every language: never served as an exact count.
     const t = useTestDatabase();
     const yoga = createApp();
 
     it('an ingested count and a sum of money in Korean and Chinese', async () => {
       await ingestText(
         t.db.prisma,
-        '---\nslug: unit-labels\n---\nThe company sent 300 tourists to Sinuiju last month and earned 2 million yuan, officials said.',
+        '---\nslug: unit-labels\n---\nThe company sent 300 tourists to Sinuiju last month and earned 2 million yuan, officials said. ' +
+          'About 40 soldiers and at least 12 trucks crossed the bridge, and more than 5,000 residents fled.',
       );
       const names = async (lang: string) => {
         const res = await gql(
@@ -49,9 +51,15 @@ describe('unit labels', () => {
           .map((e) => `${e.localizedName.text} ${e.localizedName.provenance}`)
           .sort();
       };
-      expect(await names('ko')).toEqual(['2,000,000위안 FORMATTED', '관광객 300명 FORMATTED']);
-      expect(await names('zh-CN')).toEqual(['2,000,000元 FORMATTED', '300名游客 FORMATTED']);
-      expect(await names('zh-TW')).toEqual(['2,000,000元人民幣 FORMATTED', '300名遊客 FORMATTED']);
+      expect(await names('ko')).toEqual(
+        ['2,000,000위안', '관광객 300명', '군인 약 40명', '주민 5,000명 이상', '트럭 최소 12대'].map((n) => `${n} FORMATTED`).sort(),
+      );
+      expect(await names('zh-CN')).toEqual(
+        ['2,000,000元', '300名游客', '约40名士兵', '超过5,000名居民', '至少12辆卡车'].map((n) => `${n} FORMATTED`).sort(),
+      );
+      expect(await names('zh-TW')).toEqual(
+        ['2,000,000元人民幣', '300名遊客', '約40名士兵', '超過5,000名居民', '至少12輛卡車'].map((n) => `${n} FORMATTED`).sort(),
+      );
     });
   });
 });
