@@ -1,9 +1,11 @@
 // Compiles src/ to dist/ (tsconfig.build.json) when dist/ is missing or older than any source file,
-// so `npm start` always runs what src/ says without paying for a compile on every start.
+// so `npm start` always runs what src/ says without paying for a compile on every start; then builds
+// the desk (web/ → dist/web/, scripts/build-desk.mjs) when it is missing or older than web/.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deskStale } from './build-desk.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = path.join(root, 'dist', '.tsbuildinfo');
@@ -25,8 +27,21 @@ export function stale() {
   );
 }
 
-/** Builds dist/ if it is stale; exits the process if the compiler fails. */
+/** Builds dist/web/ (the desk) if it is stale, in a child process; exits the process if that fails. */
+function buildDesk(force) {
+  if (!force && !deskStale()) return;
+  const args = [path.join(root, 'scripts', 'build-desk.mjs'), ...(force ? ['--force'] : [])];
+  const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+/** Builds dist/ and dist/web/ if they are stale; exits the process if a build fails. */
 export function buildIfStale({ force = false } = {}) {
+  buildServer(force);
+  buildDesk(force);
+}
+
+function buildServer(force) {
   if (!force && !stale()) return;
   console.error('[build] compiling src/ to dist/');
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');

@@ -9,6 +9,7 @@ import type { YogaServerInstance } from 'graphql-yoga';
 import { type CacheNote, etagOf, matchesEtag } from './cache/http.js';
 import type { ResponseCache } from './cache/response-cache.js';
 import type { CachedResponse } from './cache/store.js';
+import { Desk, isDeskPath } from './desk/serve.js';
 import { type Logger, silentLogger } from './lib/log.js';
 import type { Metrics } from './metrics.js';
 import type { RequestNote } from './yoga.js';
@@ -170,6 +171,7 @@ export class HttpServer {
   private app: App | null = null;
   private closing = false;
   private readonly logger: Logger;
+  private readonly desk = new Desk();
 
   constructor(private readonly options: ServerOptions = {}) {
     this.logger = (options.logger ?? silentLogger()).child({ component: 'http' });
@@ -258,10 +260,8 @@ export class HttpServer {
       res.writeHead(200, { 'content-type': this.options.metrics.registry.contentType, 'cache-control': 'no-store' });
       return res.end(text);
     }
-    if (path === '/') {
-      res.writeHead(302, { location: '/graphql' });
-      return res.end();
-    }
+    // The desk (src/desk/): its pages (/, /articles/<slug>, /status) and its built assets (/assets/…).
+    if (isDeskPath(path)) return this.desk.handle(req, res, path);
     if (path !== '/graphql') return json(res, 404, { error: 'not found', graphql: '/graphql' });
     if (!app)
       return json(

@@ -56,11 +56,11 @@ afterAll(async () => {
 });
 
 describe('operations', () => {
-  it('/health is alive, only at /health; / leads to /graphql', async () => {
+  it('/health is alive, only at /health; / is the desk', async () => {
     expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok' });
     expect((await fetch(`${base}/graphql/health`)).status).toBe(404);
     const root = await fetch(`${base}/`, { redirect: 'manual' });
-    expect([root.status, root.headers.get('location')]).toEqual([302, '/graphql']);
+    expect([root.status, root.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
     expect((await fetch(`${base}/health`)).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect((await fetch(`${base}/health`, { headers: { 'x-request-id': 'lb-42' } })).headers.get('x-request-id')).toBe('lb-42');
   });

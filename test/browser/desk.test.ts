@@ -1,0 +1,347 @@
+// The desk (web/, served by src/desk/) as a reader sees it in Debian's Chromium with no network:
+// every request that does not go to this server is refused. The seed article in ko, zh-Hans and
+// zh-Hant with its entities highlighted, the side-by-side view aligned paragraph by paragraph, the
+// language negotiated from the browser's Accept-Language, the status page, no serious or critical
+// axe-core violation; and, over plain HTTP, the shell, the asset headers and refused traversal.
+// The screenshots in docs/screenshots/ are written here.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../src/desk/serve.js';
+import { ingestText } from '../../src/ingest/index.js';
+import { createHttpServer } from '../../src/server.js';
+import { createApp } from '../../src/yoga.js';
+import { useTestDatabase } from '../helpers/db.js';
+import { SEED_FILE, SEED_SLUG, seedKey, seedTranslation } from '../helpers/seed.js';
+
+const t = useTestDatabase({ seedCorpus: true });
+
+const SCREENSHOTS = 'docs/screenshots';
+let server: http.Server;
+let base: string;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  // The desk is built by npm install and npm start; build it here too when web/ changed since.
+  execFileSync(process.execPath, ['scripts/build-desk.mjs'], { stdio: 'inherit' });
+  server = createHttpServer(createApp({ introspection: true }), null);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => {});
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+/** A page in a fresh browser context (its own Accept-Language), with every other origin refused. */
+async function open(locale = 'en-US'): Promise<{ page: Page; refused: string[] }> {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  const refused: string[] = [];
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(base) || url.startsWith('data:')) return route.continue();
+    refused.push(url);
+    return route.abort('internetdisconnected');
+  });
+  return { page, refused };
+}
+
+/** Serious and critical axe-core violations on the page as it is, as "rule: target" lines. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
+/** A raw GET of a path exactly as written (fetch would normalize "..", "%2e" and the like). */
+function rawGet(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  const { port } = server.address() as AddressInfo;
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path, method: 'GET', headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const paragraphsOf = (page: Page, column = '') => page.locator(`${column} .para:not(.title-row) > :is(p, h2)`);
+
+describe('desk over HTTP', () => {
+  it('serves the shell at the page paths with a CSP naming no other origin, and nothing from outside', async () => {
+    for (const path of ['/', `/articles/${SEED_SLUG}?lang=ko`, '/status']) {
+      const res = await fetch(`${base}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      const html = await res.text();
+      expect(html).not.toMatch(/(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]/i);
+      expect(html).toMatch(/<script type="module" src="\/assets\/main-[A-Z0-9]+\.js">/);
+    }
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*/);
+    const shell = await fetch(`${base}/`);
+    expect((await fetch(`${base}/`, { headers: { 'if-none-match': shell.headers.get('etag') ?? '' } })).status).toBe(304);
+    expect((await fetch(`${base}/articles/Not_A_Slug`)).status).toBe(404);
+    expect(
+      (
+        await fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"query":"{__typename}"}',
+        })
+      ).status,
+    ).toBe(200);
+  });
+
+  it('serves hashed assets immutable, precompressed, with an ETag, and all of them within budget', async () => {
+    const html = await (await fetch(`${base}/`)).text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1] ?? '';
+    const style = /href="(\/assets\/[^"]+\.css)"/.exec(html)?.[1] ?? '';
+    let compressed = 0;
+    for (const [asset, type] of [
+      [script, 'text/javascript; charset=utf-8'],
+      [style, 'text/css; charset=utf-8'],
+    ] as const) {
+      const br = await rawGet(asset, { 'accept-encoding': 'gzip, deflate, br' });
+      expect([br.status, br.headers['content-type'], br.headers['content-encoding']]).toEqual([200, type, 'br']);
+      expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(br.headers.vary).toBe('Accept-Encoding');
+      const gz = await rawGet(asset, { 'accept-encoding': 'gzip' });
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      const identity = await rawGet(asset);
+      expect(identity.headers['content-encoding']).toBeUndefined();
+      expect(zlib.gunzipSync(gz.body).equals(identity.body)).toBe(true);
+      expect(zlib.brotliDecompressSync(br.body).equals(identity.body)).toBe(true);
+      const again = await rawGet(asset, { 'if-none-match': String(br.headers.etag) });
+      expect(again.status).toBe(304);
+      compressed += gz.body.length;
+    }
+    console.info(`[desk] script + stylesheet: ${(compressed / 1024).toFixed(1)} KB gzip`);
+    expect(compressed).toBeLessThan(300 * 1024);
+    const manifest = JSON.parse(fs.readFileSync('dist/web/manifest.json', 'utf8')) as { files: Record<string, { type: string }> };
+    const font = Object.keys(manifest.files).find((f) => f.endsWith('.woff2')) ?? '';
+    const woff2 = await rawGet(font);
+    expect([woff2.status, woff2.headers['content-type'], woff2.headers['cache-control']]).toEqual([
+      200,
+      'font/woff2',
+      'public, max-age=31536000, immutable',
+    ]);
+  });
+
+  it('refuses path traversal and anything the build did not list', async () => {
+    for (const path of [
+      '/assets/../package.json',
+      '/assets/%2e%2e/package.json',
+      '/assets/..%2fpackage.json',
+      '/assets/%2e%2e%2f%2e%2e%2fpackage.json',
+      '/assets/..\\..\\package.json',
+      '/assets/fonts/../../manifest.json',
+      '/assets/',
+      '/assets/fonts',
+      '/assets/main.js',
+      '/assets/../../../../etc/passwd',
+    ]) {
+      const res = await rawGet(path);
+      expect(res.status, path).toBe(404);
+      expect(res.body.toString()).toBe('Not found.\n');
+    }
+    expect((await rawGet('/articles/../package.json')).status).toBe(404);
+    for (const path of [
+      '/status/export/en/xliff',
+      '/status/export/ko/docx',
+      '/status/export/ko/xliff/x',
+      '/status/export/../../package.json',
+    ]) {
+      expect((await rawGet(path)).status, path).toBe(404);
+    }
+    expect((await fetch(`${base}/`, { method: 'POST' })).status).toBe(405);
+  });
+});
+
+describe('desk exports', () => {
+  it('answers the status page’s export links with what npm run i18n:export writes', async () => {
+    const xliff = await fetch(`${base}/status/export/ko/xliff`);
+    expect([xliff.status, xliff.headers.get('content-type')]).toEqual([200, 'application/xliff+xml; charset=utf-8']);
+    expect(xliff.headers.get('content-disposition')).toBe('attachment; filename="polyglot-desk-ko.xlf"');
+    const text = await xliff.text();
+    expect(text).toContain('<xliff');
+    expect(text).toContain(seedTranslation('ko').title);
+    const po = await fetch(`${base}/status/export/zh-Hant/po`);
+    expect(po.headers.get('content-type')).toBe('text/x-gettext-translation; charset=utf-8');
+    expect(await po.text()).toContain(`msgstr "${seedTranslation('zh-Hant').title}"`);
+  });
+});
+
+describe('desk in the browser', () => {
+  it('reads the seed in ko, zh-Hans and zh-Hant: each paragraph with its lang, entities highlighted by kind with their other names', async () => {
+    const refused: string[] = [];
+    for (const lang of ['ko', 'zh-Hans', 'zh-Hant'] as const) {
+      // A first visit: a new browser context, nothing cached in the browser.
+      const opened = await open();
+      const page = opened.page;
+      const started = Date.now();
+      await page.goto(`${base}/articles/${SEED_SLUG}?lang=${lang}`, { waitUntil: 'commit' });
+      // In the page's own clock: from the start of the navigation to the first paragraph in the document.
+      const shown = (await (
+        await page.waitForFunction(() => (document.querySelector('.para p') ? performance.now() : 0))
+      ).jsonValue()) as number;
+      const firstLoad = Date.now() - started;
+      const timing = await page.evaluate(() => {
+        const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+        const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+        const end = (suffix: string) =>
+          resources.filter((r) => r.name.endsWith(suffix)).map((r) => `${Math.round(r.startTime)}-${Math.round(r.responseEnd)}`);
+        return { html: Math.round(nav?.responseEnd ?? 0), js: end('.js'), css: end('.css'), graphql: end('/graphql') };
+      });
+      console.info(
+        `[desk] first load of the article in ${lang}: first paragraph at ${Math.round(shown)} ms after navigation start (${firstLoad} ms as the test waited); shell by ${timing.html} ms, script ${timing.js}, stylesheet ${timing.css}, GraphQL ${timing.graphql} ms`,
+      );
+      expect(shown).toBeLessThan(3_000);
+      await expect.poll(() => page.locator('h1[data-provenance]').first().textContent()).toBe(seedTranslation(lang).title);
+      const paragraphs = paragraphsOf(page);
+      expect(await paragraphs.count()).toBe(15);
+      const langs = await paragraphs.evaluateAll((els) => els.map((e) => e.getAttribute('lang')));
+      expect(new Set(langs)).toEqual(new Set([lang]));
+      // The seed is fully translated: nothing falls back; zh-Hant is the translators' own Taiwan text.
+      expect(await page.locator('.para .mark-fallback').count()).toBe(0);
+      const kinds = await page.locator('.para button.mention').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.kind));
+      expect(kinds.length).toBeGreaterThan(20);
+      expect(new Set(kinds)).toEqual(new Set(['PERSON', 'PLACE', 'ORGANIZATION', 'DATE', 'QUANTITY']));
+      // Kim Jong Un, focused: his name in the other three languages, each with its lang.
+      const kim = page.locator('button.mention[data-entity="kim-jong-un"]').first();
+      await kim.focus();
+      const tip = page.locator(`#${await kim.getAttribute('aria-describedby')}`);
+      await expect.poll(() => tip.isVisible()).toBe(true);
+      const names = await tip.locator('[lang]').evaluateAll((els) => els.map((e) => [e.getAttribute('lang'), e.textContent]));
+      expect(names.map(([code]) => code)).toEqual(['en', 'ko', 'zh-Hans', 'zh-Hant'].filter((c) => c !== lang));
+      expect(Object.fromEntries(names)).toMatchObject({ en: 'Kim Jong Un' });
+      if (lang === 'ko') {
+        // The screenshot for the README: the reader in Korean, Kim Jong Un's names in the other languages shown.
+        fs.mkdirSync(SCREENSHOTS, { recursive: true });
+        await page.evaluate(() => document.fonts.ready);
+        await page.screenshot({ path: `${SCREENSHOTS}/reader-ko.png` });
+        const fonts = await page.evaluate(() =>
+          (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+            .filter((r) => r.name.endsWith('.woff2'))
+            .map((r) => r.encodedBodySize),
+        );
+        console.info(
+          `[desk] fonts loaded by the ko article: ${fonts.length} woff2 pieces, ${(fonts.reduce((a, b) => a + b, 0) / 1024).toFixed(0)} KB`,
+        );
+      }
+      await kim.blur();
+      await expect.poll(() => tip.isVisible()).toBe(false);
+      if (lang === 'ko') expect(await seriousViolations(page)).toEqual([]);
+      refused.push(...opened.refused);
+      await page.context().close();
+    }
+    expect(refused).toEqual([]);
+  }, 90_000);
+
+  it('follows Accept-Language when the address names no language', async () => {
+    const { page } = await open('zh-TW');
+    await page.goto(`${base}/articles/${SEED_SLUG}`);
+    await paragraphsOf(page).first().waitFor();
+    expect(await paragraphsOf(page).first().getAttribute('lang')).toBe('zh-Hant');
+    expect(await page.locator('#lang').inputValue()).toBe('zh-Hant');
+    await page.goto(`${base}/`);
+    await page.locator('table.articles a.title').first().waitFor();
+    expect(await page.locator('table.articles a.title').first().textContent()).toBe(seedTranslation('zh-Hant').title);
+    expect(await page.locator('#lang').inputValue()).toBe('zh-Hant');
+    expect(await seriousViolations(page)).toEqual([]);
+  }, 60_000);
+
+  it('aligns en and zh-Hant side by side, all 15 paragraphs and the headings, row by row', async () => {
+    const { page, refused } = await open();
+    // Chosen with the keyboard from the English article: the form's address is the side-by-side view's deep link.
+    await page.goto(`${base}/articles/${SEED_SLUG}?lang=en`);
+    await page.locator('#compare').selectOption('zh-Hant');
+    await page.getByRole('button', { name: 'Show' }).press('Enter');
+    await page.waitForURL(`${base}/articles/${SEED_SLUG}?lang=en&compare=zh-Hant`);
+    await page.locator('table.columns').waitFor();
+    const rows = page.locator('table.columns tbody tr');
+    expect(await rows.count()).toBe(15);
+    const tops = await rows.evaluateAll((trs) =>
+      trs.map((tr) => {
+        const [a, b] = [tr.querySelector('.col-a :is(p, h2)'), tr.querySelector('.col-b :is(p, h2)')];
+        return {
+          a: a?.getBoundingClientRect().top,
+          b: b?.getBoundingClientRect().top,
+          langs: [a?.getAttribute('lang'), b?.getAttribute('lang')],
+          tags: [a?.tagName, b?.tagName],
+        };
+      }),
+    );
+    for (const row of tops) {
+      expect(row.langs).toEqual(['en', 'zh-Hant']);
+      expect(row.tags[0]).toBe(row.tags[1]);
+      expect(Math.abs((row.a ?? 0) - (row.b ?? -100))).toBeLessThanOrEqual(1);
+    }
+    expect(tops.some((row) => row.tags[0] === 'H2')).toBe(true);
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: `${SCREENSHOTS}/side-by-side-en-zh-Hant.png` });
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(refused).toEqual([]);
+  }, 60_000);
+
+  it('shows the translation status per language', async () => {
+    const { page, refused } = await open();
+    await page.goto(`${base}/status`);
+    await page.locator('section.status-language').first().waitFor();
+    expect(await page.locator('section.status-language').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.language))).toEqual(
+      ['ko', 'zh-Hans', 'zh-Hant'],
+    );
+    const links = await page.locator('[data-language="zh-Hant"] .exports a').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+    expect(links).toEqual(['/status/export/zh-Hant/xliff', '/status/export/zh-Hant/xliff12', '/status/export/zh-Hant/po']);
+    for (const figure of ['missing', 'stale', 'errors']) {
+      expect(await page.locator(`[data-language="ko"] [data-figure="${figure}"]`).textContent()).toMatch(/^\d+$/);
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(refused).toEqual([]);
+  }, 60_000);
+  it('marks a stale translation and an untranslated paragraph (FALLBACK, in English, lang="en"), with a legend', async () => {
+    const seed = fs.readFileSync(SEED_FILE, 'utf8');
+    const edited = seed
+      .replace('Signs of warming relations', 'Signs of warmer relations')
+      .replace(/\n$/, '\nA paragraph added after the translation.\n');
+    await ingestText(t.db.prisma, edited);
+    try {
+      const { page } = await open();
+      await page.goto(`${base}/articles/${SEED_SLUG}?lang=ko`);
+      await paragraphsOf(page).first().waitFor();
+      const heading = page.locator(`.para[data-key="${seedKey(7)}"]`);
+      expect(await heading.locator('.mark-stale').textContent()).toBe('STALE');
+      expect(await heading.locator('h2').getAttribute('lang')).toBe('ko');
+      const added = page.locator('.para.prov-fallback');
+      expect(await added.count()).toBe(1);
+      expect(await added.locator('.mark-fallback').textContent()).toBe('FALLBACK · en');
+      expect(await added.locator('p').getAttribute('lang')).toBe('en');
+      expect(await added.locator('p').textContent()).toBe('A paragraph added after the translation.');
+      await page.locator('.legend summary').click();
+      expect(await page.locator('.legend').textContent()).toMatch(/never passed off as a translation/);
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await ingestText(t.db.prisma, seed);
+    }
+  }, 60_000);
+});

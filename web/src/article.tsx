@@ -1,0 +1,267 @@
+// An article in one language (/articles/<slug>?lang=ko), or two side by side, aligned paragraph by
+// paragraph (…?lang=en&compare=zh-Hant). Each paragraph carries the language it is served in; the
+// entity mentions are highlighted by kind, with the entity's name in the other languages on hover
+// or focus; FALLBACK, CONVERTED and stale strings are marked.
+
+import { useQuery } from '@urql/preact';
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { ArticlePageDocument, type ArticlePageQuery, type ServedFragment } from './generated/graphql.js';
+import { ReviewPanel } from './review.js';
+import { articleHref } from './route.js';
+import { Editor, TARGETS, TranslatorPanel, useToken } from './translator.js';
+import { LanguageForm, LanguagePicker, Legend, Marks, markClass, Problem } from './ui.js';
+
+type Article = NonNullable<ArticlePageQuery['article']>;
+type Paragraph = Article['paragraphs'][number];
+type Mention = Paragraph['mentions'][number];
+
+const NAMES: Array<[code: string, field: 'en' | 'ko' | 'zhHans' | 'zhHant']> = [
+  ['en', 'en'],
+  ['ko', 'ko'],
+  ['zh-Hans', 'zhHans'],
+  ['zh-Hant', 'zhHant'],
+];
+
+/** A highlighted mention; hovering or focusing it shows the entity's name in the other languages. */
+function MentionMark({ mention, id, language }: { mention: Mention; id: string; language: string }) {
+  const [open, setOpen] = useState(false);
+  const { entity } = mention;
+  const others = NAMES.filter(([code]) => code !== language);
+  return (
+    <span class="mention-wrap">
+      <button
+        type="button"
+        class={`mention kind-${entity.kind}${entity.confirmed ? '' : ' proposed'}`}
+        data-entity={entity.key}
+        data-kind={entity.kind}
+        aria-describedby={id}
+        aria-expanded={open}
+        onMouseEnter={() => setOpen(true)}
+        onMouseLeave={() => setOpen(false)}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onClick={() => setOpen((was) => !was)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') setOpen(false);
+        }}
+      >
+        {mention.text}
+      </button>
+      <span role="tooltip" id={id} class="tip" hidden={!open}>
+        <span class="tip-kind">
+          {entity.kindLabel}
+          {entity.confirmed ? '' : ' · proposed, awaiting review'}
+        </span>
+        {others.map(([code, field]) => (
+          <span class="tip-name" key={code}>
+            <span class="tip-lang">{code}</span> <span lang={code}>{entity[field]}</span>
+          </span>
+        ))}
+      </span>
+    </span>
+  );
+}
+
+/** The paragraph's served text with its located mentions highlighted (overlaps keep the first). */
+function Highlighted({ paragraph, idPrefix }: { paragraph: Paragraph; idPrefix: string }) {
+  const text = paragraph.localizedText.text;
+  const placed = paragraph.mentions
+    .filter((m): m is Mention & { start: number; end: number } => m.located && m.start != null && m.end != null && m.end > m.start)
+    .sort((a, b) => a.start - b.start);
+  const parts: ComponentChildren[] = [];
+  let at = 0;
+  placed.forEach((mention, i) => {
+    if (mention.start < at || mention.end > text.length) return;
+    if (mention.start > at) parts.push(text.slice(at, mention.start));
+    parts.push(
+      <MentionMark
+        key={i}
+        mention={{ ...mention, text: text.slice(mention.start, mention.end) }}
+        id={`${idPrefix}-m${i}`}
+        language={paragraph.localizedText.language}
+      />,
+    );
+    at = mention.end;
+  });
+  if (at < text.length) parts.push(text.slice(at));
+  return <>{parts}</>;
+}
+
+/** Who may edit, in which language: set only in translator mode, for a language translators write. */
+interface Editing {
+  slug: string;
+  lang: string;
+  token: string;
+}
+
+/** The Edit button of a string and, once pressed, its editor. */
+function EditControl(props: { editing?: Editing; keyName: string; label: string; source: string; served: ServedFragment }) {
+  const [open, setOpen] = useState(false);
+  const { editing, served } = props;
+  if (!editing) return null;
+  // A fallback is not a translation: the editor starts empty, with the source above it.
+  const current = served.provenance === 'FALLBACK' ? '' : served.text;
+  if (!open)
+    return (
+      <button type="button" class="edit" onClick={() => setOpen(true)} aria-label={`Edit ${props.label}`}>
+        Edit
+      </button>
+    );
+  return (
+    <Editor target={{ ...editing, key: props.keyName, label: props.label, source: props.source, current }} onClose={() => setOpen(false)} />
+  );
+}
+
+function ParagraphView({ paragraph, column, editing }: { paragraph: Paragraph; column: string; editing?: Editing }) {
+  const served = paragraph.localizedText;
+  const idPrefix = `${column}-${paragraph.key}`;
+  const body = <Highlighted paragraph={paragraph} idPrefix={idPrefix} />;
+  return (
+    <div class={`para ${markClass(served)}`} data-position={paragraph.position} data-key={paragraph.key}>
+      <Marks served={served} />
+      <EditControl
+        editing={editing}
+        keyName={`paragraphs.${paragraph.key}`}
+        label={`paragraph ${paragraph.position + 1}`}
+        source={paragraph.originalText}
+        served={served}
+      />
+      {paragraph.kind === 'HEADING' ? (
+        <h2 lang={served.language} data-provenance={served.provenance}>
+          {body}
+        </h2>
+      ) : (
+        <p lang={served.language} data-provenance={served.provenance}>
+          {body}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Title({ article, editing }: { article: Article; editing?: Editing }) {
+  const title = article.localizedTitle;
+  return (
+    <div class={`para title-row ${markClass(title)}`}>
+      <Marks served={title} />
+      <EditControl editing={editing} keyName="title" label="the title" source={article.originalTitle} served={title} />
+      <h1 lang={title.language} data-provenance={title.provenance}>
+        {title.text}
+      </h1>
+    </div>
+  );
+}
+
+function Byline({ article }: { article: Article }) {
+  return (
+    <p class="byline">
+      <span lang="en">{article.source}</span>
+      {article.publishedAt && (
+        <>
+          {' · '}
+          <time dateTime={article.publishedAt} lang={article.published?.language}>
+            {article.published?.text ?? article.publishedAt.slice(0, 10)}
+          </time>
+        </>
+      )}
+      {article.url && (
+        <>
+          {' · '}
+          <a href={article.url} rel="noreferrer noopener">
+            original
+          </a>
+        </>
+      )}
+    </p>
+  );
+}
+
+export function ArticlePage({ slug, lang, compare }: { slug: string; lang?: string; compare?: string }) {
+  const [first] = useQuery({ query: ArticlePageDocument, variables: { slug, lang } });
+  const [second] = useQuery({ query: ArticlePageDocument, variables: { slug, lang: compare }, pause: !compare });
+  const [token, setToken] = useToken();
+  const article = first.data?.article;
+  if (first.fetching && !first.data) return <p class="loading">Loading the article…</p>;
+  if (!first.data) return <Problem error={first.error} />;
+  if (!article)
+    return (
+      <section>
+        <h1>No such article</h1>
+        <p>
+          There is no article “{slug}”. <a href="/">See the articles</a>.
+        </p>
+      </section>
+    );
+  const served = article.localizedTitle.requestedLanguage;
+  const other = compare ? second.data?.article : undefined;
+  const editing = (lang: string | undefined): Editing | undefined =>
+    token && lang && TARGETS.includes(lang) ? { slug, lang, token } : undefined;
+  const pickers = (
+    <div class="toolbar">
+      <LanguageForm action={articleHref(slug)}>
+        <LanguagePicker id="lang" name="lang" label="Language" languages={first.data.languages} value={served} />
+        <LanguagePicker
+          id="compare"
+          name="compare"
+          label="Side by side with"
+          languages={first.data.languages}
+          value={compare ?? ''}
+          none="(none)"
+        />
+      </LanguageForm>
+      <Legend />
+      <TranslatorPanel token={token} setToken={setToken} lang={compare && TARGETS.includes(compare) ? compare : served} />
+    </div>
+  );
+  if (!compare) {
+    return (
+      <article class="reader" lang={served} aria-labelledby="article-title">
+        {pickers}
+        <header id="article-title">
+          <Title article={article} editing={editing(served)} />
+          <Byline article={article} />
+        </header>
+        {article.paragraphs.map((paragraph) => (
+          <ParagraphView key={paragraph.key} paragraph={paragraph} column="a" editing={editing(served)} />
+        ))}
+        {token && <ReviewPanel slug={slug} lang={lang} token={token} entities={article.entities} />}
+      </article>
+    );
+  }
+  return (
+    <section class="compare" aria-label={`${served} and ${compare} side by side`}>
+      {pickers}
+      <Problem error={second.error} />
+      {!other ? (
+        <p class="loading">Loading {compare}…</p>
+      ) : (
+        <table class="columns" aria-label="Paragraphs side by side">
+          <thead>
+            <tr>
+              <th scope="col" lang={served} class="col-a">
+                <Title article={article} editing={editing(served)} />
+              </th>
+              <th scope="col" lang={compare} class="col-b">
+                <Title article={other} editing={editing(compare)} />
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {article.paragraphs.map((paragraph, i) => {
+              const pair = other.paragraphs[i];
+              return (
+                <tr key={paragraph.key} data-position={paragraph.position}>
+                  <td class="col-a">
+                    <ParagraphView paragraph={paragraph} column="a" editing={editing(served)} />
+                  </td>
+                  <td class="col-b">{pair && <ParagraphView paragraph={pair} column="b" editing={editing(compare)} />}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+// The article list: title in the chosen language (by ?lang=, else the browser's Accept-Language as
+// the server negotiates it), source, date, the languages each article is available in, and coverage.
+import { useQuery } from '@urql/preact';
+import { ArticleListDocument } from './generated/graphql.js';
+import { articleHref } from './route.js';
+import { LanguageForm, LanguagePicker, Legend, Marks, markClass, Problem, percent } from './ui.js';
+
+export function ArticleList({ lang }: { lang?: string }) {
+  const [result] = useQuery({ query: ArticleListDocument, variables: { lang } });
+  const { data, error, fetching } = result;
+  const served: string = lang ?? result.extensions?.i18n?.negotiated ?? 'en';
+  if (fetching && !data) return <p class="loading">Loading the articles…</p>;
+  if (!data) return <Problem error={error} />;
+  return (
+    <section class="list" lang={served}>
+      <div class="toolbar" lang="en">
+        <h1>Articles</h1>
+        <LanguageForm action="/">
+          <LanguagePicker id="lang" name="lang" label="Language" languages={data.languages} value={served} />
+        </LanguageForm>
+        <Legend />
+      </div>
+      <Problem error={error} />
+      <table class="articles">
+        <caption lang="en">{data.articles.totalCount} articles</caption>
+        <thead lang="en">
+          <tr>
+            <th scope="col">Title</th>
+            <th scope="col">Source</th>
+            <th scope="col">Published</th>
+            <th scope="col">Languages</th>
+            <th scope="col">Coverage</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.articles.edges.map(({ node }) => (
+            <tr key={node.slug}>
+              <td>
+                <a
+                  class={`title ${markClass(node.localizedTitle)}`}
+                  href={articleHref(node.slug, lang)}
+                  lang={node.localizedTitle.language}
+                >
+                  {node.localizedTitle.text}
+                </a>{' '}
+                <Marks served={node.localizedTitle} />
+              </td>
+              <td lang="en">{node.source}</td>
+              <td lang={node.published?.language}>
+                {node.publishedAt ? <time dateTime={node.publishedAt}>{node.published?.text ?? node.publishedAt.slice(0, 10)}</time> : '—'}
+              </td>
+              <td lang="en">
+                <ul class="langs">
+                  {node.availableLanguages.map((code) => (
+                    <li key={code}>
+                      <a href={articleHref(node.slug, code)}>{code}</a>
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              <td lang="en">
+                <ul class="coverage">
+                  {node.translations.map((t) => (
+                    <li key={t.language}>
+                      {t.language} <meter min={0} max={1} value={t.coverage} aria-label={`${t.language} coverage`} /> {percent(t.coverage)}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+// Entity review from the article page (translator mode): the article's proposed entities, each
+// confirmed or rejected through the write API's review mutations; the page then reads the article again.
+import { useMutation } from '@urql/preact';
+import { useState } from 'preact/hooks';
+import { client } from './client.js';
+import { ArticlePageDocument, type ArticlePageQuery, ConfirmEntityDocument, RejectEntityDocument } from './generated/graphql.js';
+
+type Entity = NonNullable<ArticlePageQuery['article']>['entities'][number];
+
+export function ReviewPanel({ slug, lang, token, entities }: { slug: string; lang?: string; token: string; entities: Entity[] }) {
+  const [, confirm] = useMutation(ConfirmEntityDocument);
+  const [, reject] = useMutation(RejectEntityDocument);
+  const [note, setNote] = useState('');
+  const proposed = entities.filter((e) => !e.confirmed);
+  const act = async (entity: Entity, action: 'confirm' | 'reject') => {
+    const context = { fetchOptions: { headers: { authorization: `Bearer ${token}` } } };
+    const result = action === 'confirm' ? await confirm({ key: entity.key }, context) : await reject({ key: entity.key }, context);
+    const error = result.error?.graphQLErrors[0];
+    if (result.error) {
+      setNote(`${error?.extensions?.code ? `${String(error.extensions.code)}: ` : ''}${error?.message ?? result.error.message}`);
+      return;
+    }
+    setNote(`${entity.originalName}: ${action === 'confirm' ? 'confirmed' : 'rejected'}.`);
+    await client.query(ArticlePageDocument, { slug, lang }, { requestPolicy: 'network-only' }).toPromise();
+  };
+  return (
+    <section class="review" aria-labelledby="review-title">
+      <h2 id="review-title">Entity review</h2>
+      {proposed.length === 0 ? (
+        <p>No proposed entity awaits review in this article.</p>
+      ) : (
+        <ul>
+          {proposed.map((entity) => (
+            <li key={entity.key} data-entity={entity.key}>
+              <span class={`mention kind-${entity.kind}`}>{entity.originalName}</span> <span class="muted">({entity.kindLabel})</span>{' '}
+              <button type="button" onClick={() => act(entity, 'confirm')}>
+                Confirm
+              </button>{' '}
+              <button type="button" onClick={() => act(entity, 'reject')}>
+                Reject
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p role="status">{note}</p>
+    </section>
+  );
+}

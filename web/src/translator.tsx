@@ -1,0 +1,251 @@
+// Translator mode: behind the write API's admin token, kept in this tab's sessionStorage only. A
+// title or paragraph translation is edited in place; the string checks of `npm run i18n:check`
+// that need nothing but the text (empty, placeholders, brackets and quotes) run as you type and
+// block the save; the save goes through the saveTranslation mutation, which runs every check
+// (glossary, Korean particles, the whole language) and refuses with the reasons; the page then
+// reads the article again until the live reload serves the new text.
+import { useMutation } from '@urql/preact';
+import { useState } from 'preact/hooks';
+import { client } from './client.js';
+import { ArticlePageDocument, SaveTranslationDocument } from './generated/graphql.js';
+
+const TOKEN_KEY = 'polyglot-desk.admin-token';
+/** The languages translators write (en is the source). */
+export const TARGETS = ['ko', 'zh-Hans', 'zh-Hant'];
+
+export function readToken(): string {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function storeToken(token: string) {
+  try {
+    if (token) sessionStorage.setItem(TOKEN_KEY, token);
+    else sessionStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // storage refused (private mode): the token lives until the page is left
+  }
+}
+
+/** The token, and a setter that keeps it for this tab. */
+export function useToken(): [string, (token: string) => void] {
+  const [token, setToken] = useState(readToken);
+  return [
+    token,
+    (next: string) => {
+      storeToken(next);
+      setToken(next);
+    },
+  ];
+}
+
+/** Says whether editing is on, and how to turn it on. */
+export function TranslatorPanel({ token, setToken, lang }: { token: string; setToken: (t: string) => void; lang: string }) {
+  const [draft, setDraft] = useState('');
+  if (token) {
+    return (
+      <section class="translator on" aria-label="Translator mode">
+        <p>
+          Translator mode:{' '}
+          {TARGETS.includes(lang) ? <>edit a title or paragraph with its Edit button.</> : <>choose ko, zh-Hans or zh-Hant to edit.</>}{' '}
+          <button type="button" onClick={() => setToken('')}>
+            Stop editing
+          </button>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section class="translator" aria-label="Translator mode">
+      <p>
+        Read-only. To edit translations, start the server with <code>ADMIN_TOKEN</code> set (the write API) and enter that token here; it is
+        kept in this tab only.
+      </p>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (draft.trim()) setToken(draft.trim());
+        }}
+      >
+        <label for="admin-token">Admin token</label>{' '}
+        <input
+          id="admin-token"
+          type="password"
+          autoComplete="off"
+          value={draft}
+          onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
+        />{' '}
+        <button type="submit">Enable editing</button>
+      </form>
+    </section>
+  );
+}
+
+const placeholders = (s: string) =>
+  [...s.matchAll(/\{\{\s*([^},\s]+)[^}]*\}\}/g)]
+    .map((m) => m[1] ?? '')
+    .sort()
+    .join(', ');
+const PAIRS: Array<[string, string]> = [
+  ['“', '”'],
+  ['(', ')'],
+  ['（', '）'],
+  ['[', ']'],
+  ['《', '》'],
+  ['「', '」'],
+  ['『', '』'],
+  ['{', '}'],
+];
+
+function unbalanced(text: string): string | null {
+  for (const [open, close] of PAIRS) {
+    let depth = 0;
+    for (const ch of text) {
+      if (ch === open) depth++;
+      else if (ch === close) depth--;
+      if (depth < 0) return `"${close}" closes nothing`;
+    }
+    if (depth > 0) return `"${open}" is never closed`;
+  }
+  if ((text.match(/"/g) ?? []).length % 2) return 'an odd number of " quotes';
+  return null;
+}
+
+/**
+ * The checks of src/i18n/check.ts that need only the source and the draft, with its messages:
+ * EMPTY, PLACEHOLDERS, UNBALANCED. (The glossary and particle checks need the catalog: the save runs them.)
+ */
+export function draftProblems(source: string, draft: string): string[] {
+  const problems: string[] = [];
+  if (!draft.trim()) problems.push('EMPTY: the translation is empty');
+  const [want, got] = [placeholders(source), placeholders(draft)];
+  if (want !== got) {
+    const show = (list: string) =>
+      list
+        ? list
+            .split(', ')
+            .map((p) => `{{${p}}}`)
+            .join(', ')
+        : 'none';
+    problems.push(`PLACEHOLDERS: placeholders differ from the source: expected ${show(want)}, found ${show(got)}`);
+  }
+  const balance = unbalanced(draft);
+  if (balance && !unbalanced(source)) problems.push(`UNBALANCED: unbalanced quotes or brackets: ${balance}`);
+  return problems;
+}
+
+interface RefusedProblem {
+  code?: string;
+  message?: string;
+}
+
+export interface EditTarget {
+  slug: string;
+  lang: string;
+  token: string;
+  /** "title" or "paragraphs.<key>". */
+  key: string;
+  label: string;
+  source: string;
+  current: string;
+}
+
+/** Reads the article again (network only) until the live reload serves `text` for the key, for up to 3 s. */
+async function untilServed(target: EditTarget, text: string): Promise<boolean> {
+  for (let attempt = 0; attempt < 15; attempt++) {
+    const result = await client
+      .query(ArticlePageDocument, { slug: target.slug, lang: target.lang }, { requestPolicy: 'network-only' })
+      .toPromise();
+    const article = result.data?.article;
+    const served =
+      target.key === 'title'
+        ? article?.localizedTitle.text
+        : article?.paragraphs.find((p) => `paragraphs.${p.key}` === target.key)?.localizedText.text;
+    if (served === text) return true;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
+
+/** The editor of one string, opened in place. */
+export function Editor({ target, onClose }: { target: EditTarget; onClose: () => void }) {
+  const [draft, setDraft] = useState(target.current);
+  const [refused, setRefused] = useState<string[]>([]);
+  const [note, setNote] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [, save] = useMutation(SaveTranslationDocument);
+  const problems = draftProblems(target.source, draft);
+  const id = `edit-${target.key.replace(/[^A-Za-z0-9-]/g, '-')}`;
+  return (
+    <form
+      class="editor"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (problems.length || saving) return;
+        setSaving(true);
+        setRefused([]);
+        setNote('Saving…');
+        const result = await save(
+          { input: { language: target.lang, namespace: `articles/${target.slug}`, key: target.key, text: draft } },
+          { fetchOptions: { headers: { authorization: `Bearer ${target.token}` } } },
+        );
+        const error = result.error?.graphQLErrors[0];
+        if (result.error || !result.data) {
+          const listed = (error?.extensions?.problems as RefusedProblem[] | undefined) ?? [];
+          const code = error?.extensions?.code ? `${String(error.extensions.code)}: ` : '';
+          setRefused(
+            listed.length
+              ? listed.map((p) => `${p.code}: ${p.message}`)
+              : [`${code}${error?.message ?? result.error?.message ?? 'not saved'}`],
+          );
+          setNote('Not saved.');
+          setSaving(false);
+          return;
+        }
+        setNote('Saved; waiting for the live reload…');
+        const served = await untilServed(target, draft);
+        setSaving(false);
+        if (served) onClose();
+        else setNote('Saved, but not served yet: reload the page in a moment.');
+      }}
+    >
+      <label for={id}>
+        {target.label} in {target.lang}
+      </label>
+      <p class="source" lang="en">
+        {target.source}
+      </p>
+      <textarea
+        id={id}
+        lang={target.lang}
+        rows={4}
+        value={draft}
+        onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)}
+      />
+      <ul class="checks" aria-live="polite">
+        {problems.map((p) => (
+          <li key={p} class="check-error">
+            {p}
+          </li>
+        ))}
+        {refused.map((p) => (
+          <li key={`r${p}`} class="check-error refused">
+            {p}
+          </li>
+        ))}
+      </ul>
+      <p class="editor-actions">
+        <button type="submit" disabled={problems.length > 0 || saving}>
+          Save
+        </button>{' '}
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>{' '}
+        <span role="status">{note}</span>
+      </p>
+    </form>
+  );
+}
