@@ -81,3 +81,21 @@ export async function saveOneTranslation(ctx: Context, input: SaveTranslationInp
   }
   return result;
 }
+
+/**
+ * The checks a save would make, without saving: what the translator's page shows as they type.
+ * Admin only, as the save (the checks read the whole language).
+ */
+export async function checkOneTranslation(ctx: Context, input: SaveTranslationInput) {
+  requireAdmin(ctx);
+  const result = await saveTranslation(database(), ctx.catalog.root, input, { dryRun: true });
+  const problems = result.ok ? [] : result.problems.slice(0, MAX_PROBLEMS_SHOWN);
+  return {
+    ok: result.ok,
+    total: result.ok ? 0 : result.problems.length,
+    problems: problems.map(({ code, message, key, file, line }) => ({ code, message, key, file, line })),
+  };
+}
+
+/** Problems listed by a check (the first is what blocks; a broken language can have thousands). */
+const MAX_PROBLEMS_SHOWN = 50;

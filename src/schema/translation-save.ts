@@ -1,4 +1,4 @@
-import { saveOneTranslation } from '../resolvers/write.js';
+import { checkOneTranslation, saveOneTranslation } from '../resolvers/write.js';
 import { WRITE_RULE } from './article-mutations.js';
 import { builder } from './builder.js';
 
@@ -40,6 +40,49 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SaveTranslationInput, required: true, description: 'The translation.' }) },
     resolve: (_root, { input }, ctx) =>
       saveOneTranslation(ctx, {
+        language: input.language,
+        namespace: input.namespace,
+        key: input.key,
+        text: input.aliases ?? input.text ?? '',
+      }),
+  }),
+}));
+
+interface CheckedProblem {
+  code: string;
+  message: string;
+  key: string | null;
+  file: string;
+  line: number | null;
+}
+
+const TranslationProblem = builder.objectRef<CheckedProblem>('TranslationProblem').implement({
+  description: 'One reason a translation would be refused, as `npm run i18n:check` reports it.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'Stable code: PLACEHOLDERS, GLOSSARY, PARTICLE, BRACKETS, EMPTY, …' }),
+    message: t.exposeString('message', { description: 'What is wrong, in English (the code is stable).' }),
+    key: t.exposeString('key', { nullable: true, description: '"namespace:key" of the string, when the problem concerns one.' }),
+    file: t.exposeString('file', { description: 'The locale file, relative to the locales folder.' }),
+    line: t.exposeInt('line', { nullable: true, description: 'Line in the file, when known.' }),
+  }),
+});
+
+const TranslationCheck = builder.objectRef<{ ok: boolean; total: number; problems: CheckedProblem[] }>('TranslationCheck').implement({
+  description: 'What saving a translation would say, without saving it.',
+  fields: (t) => ({
+    ok: t.exposeBoolean('ok', { description: 'True when `saveTranslation` with the same input would save it.' }),
+    total: t.exposeInt('total', { description: 'How many problems there are (the list holds at most 50).' }),
+    problems: t.field({ type: [TranslationProblem], description: 'The problems, the first 50.', resolve: (c) => c.problems }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  checkTranslation: t.field({
+    type: TranslationCheck,
+    description: `Runs the checks \`saveTranslation\` would run on the same input (placeholders, glossary, particles, brackets and quotes, empty text, the whole language) and writes nothing: the translator's page calls it as they type. ${WRITE_RULE}`,
+    args: { input: t.arg({ type: SaveTranslationInput, required: true, description: 'The draft translation.' }) },
+    resolve: (_root, { input }, ctx) =>
+      checkOneTranslation(ctx, {
         language: input.language,
         namespace: input.namespace,
         key: input.key,

@@ -578,6 +578,11 @@ export interface SaveTranslationInput {
   text: string | string[];
 }
 
+export interface SaveTranslationOptions {
+  /** Check only: the same checks as a save, nothing written (the translator's page, as they type). */
+  dryRun?: boolean;
+}
+
 export type SaveTranslationResult =
   | {
       ok: true;
@@ -607,7 +612,12 @@ export const MAX_TRANSLATION_LENGTH = 20_000;
  * canonical form) and it is recorded as made from the current source (not stale). zh-Hant writes
  * into locales/zh-Hant/…, an override of the conversion.
  */
-export async function saveTranslation(db: TranslationsDb, root: string, input: SaveTranslationInput): Promise<SaveTranslationResult> {
+export async function saveTranslation(
+  db: TranslationsDb,
+  root: string,
+  input: SaveTranslationInput,
+  options: SaveTranslationOptions = {},
+): Promise<SaveTranslationResult> {
   const { namespace, key, text } = input;
   const refuse = (code: ProblemCode, message: string, file = ''): SaveTranslationResult => ({
     ok: false,
@@ -637,6 +647,7 @@ export async function saveTranslation(db: TranslationsDb, root: string, input: S
     const changed = new Map([[namespace, setPath(current, key, text)]]);
     const problems = [...brokenFiles(catalog, language, 'saving into it'), ...(await trialErrors(db, root, units, language, changed))];
     if (problems.length) return { ok: false, problems };
+    if (options.dryRun) return { ok: true, language, namespace, key, file, stale: false };
 
     writeFiles(root, language, changed);
     if (unit) markCurrent(root, catalog.records.get(language) ?? {}, language, [unit]);

@@ -123,7 +123,7 @@ describe('translator mode', () => {
     await page.close();
   }, 60_000);
 
-  it('refuses what only the server can check (the glossary) with the reason, and writes nothing', async () => {
+  it('runs the server’s checks as you type (the glossary): the reason is shown, Save is blocked, nothing is written', async () => {
     const before = locales.snapshot();
     const page = await articlePage();
     await page.locator('#admin-token').fill(TOKEN);
@@ -133,8 +133,15 @@ describe('translator mode', () => {
     const editor = para(page, first).locator('form.editor');
     // The lede without 김정은 or 북한: the glossary check refuses it.
     await editor.locator('textarea').fill('노동자를 추가로 파견했다.');
-    await editor.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => editor.locator('.refused').first().textContent()).toMatch(/^GLOSSARY: /);
+    // No click: the check runs on its own a moment after typing stops.
+    await expect
+      .poll(() => editor.locator('.check-error').allTextContents(), { timeout: 10_000 })
+      .toContainEqual(expect.stringMatching(/^GLOSSARY: /));
+    expect(await editor.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+    // Fixed, the draft passes the server's checks and Save is enabled again.
+    await editor.locator('textarea').fill(seedTranslation('ko').paragraphs[first] as string);
+    await expect.poll(() => editor.getByRole('button', { name: 'Save' }).isEnabled(), { timeout: 10_000 }).toBe(true);
+    expect(await editor.locator('.check-error').count()).toBe(0);
     expect(locales.snapshot()).toEqual(before);
     await page.close();
   }, 60_000);

@@ -1,13 +1,14 @@
 // Translator mode: behind the write API's admin token, kept in this tab's sessionStorage only. A
-// title or paragraph translation is edited in place; the string checks of `npm run i18n:check`
-// that need nothing but the text (empty, placeholders, brackets and quotes) run as you type and
-// block the save; the save goes through the saveTranslation mutation, which runs every check
-// (glossary, Korean particles, the whole language) and refuses with the reasons; the page then
-// reads the article again until the live reload serves the new text.
+// title or paragraph translation is edited in place. As you type, the checks that need nothing but
+// the text (empty, placeholders, brackets and quotes) run in the page at once, and every check of
+// `npm run i18n:check` (glossary, Korean particles, the whole language) runs on the server through
+// the checkTranslation query a moment after the last keystroke; any problem blocks the save. The
+// save goes through the saveTranslation mutation, which runs the same checks again and refuses
+// with the reasons; the page then reads the article again until the live reload serves the text.
 import { useMutation } from '@urql/preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { client } from './client.js';
-import { ArticlePageDocument, SaveTranslationDocument } from './generated/graphql.js';
+import { ArticlePageDocument, CheckTranslationDocument, SaveTranslationDocument } from './generated/graphql.js';
 
 const TOKEN_KEY = 'polyglot-desk.admin-token';
 /** The languages translators write (en is the source). */
@@ -170,6 +171,47 @@ async function untilServed(target: EditTarget, text: string): Promise<boolean> {
   return false;
 }
 
+/** How long the page waits after the last keystroke before asking the server to check the draft. */
+const CHECK_DELAY_MS = 350;
+
+/**
+ * The server's checks of a draft (checkTranslation), run a moment after the last keystroke when
+ * the page's own checks pass; `draft` is the text the problems are about (an answer for an older
+ * draft is dropped).
+ */
+function useServerCheck(target: EditTarget, draft: string, ready: boolean) {
+  const [result, setResult] = useState<{ draft: string | null; problems: string[] }>({ draft: null, problems: [] });
+  useEffect(() => {
+    if (!ready) return;
+    let current = true;
+    const timer = setTimeout(async () => {
+      const answer = await client
+        .query(
+          CheckTranslationDocument,
+          { input: { language: target.lang, namespace: `articles/${target.slug}`, key: target.key, text: draft } },
+          { requestPolicy: 'network-only', fetchOptions: { headers: { authorization: `Bearer ${target.token}` } } },
+        )
+        .toPromise();
+      if (!current) return;
+      const check = answer.data?.checkTranslation;
+      const error = answer.error?.graphQLErrors[0];
+      const problems = check
+        ? check.problems
+            .map((p) => `${p.code}: ${p.message}`)
+            .concat(check.total > check.problems.length ? [`… and ${check.total - check.problems.length} more`] : [])
+        : [
+            `${error?.extensions?.code ? `${String(error.extensions.code)}: ` : ''}${error?.message ?? answer.error?.message ?? 'the check failed'}`,
+          ];
+      setResult({ draft, problems });
+    }, CHECK_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [target.lang, target.slug, target.key, target.token, draft, ready]);
+  return result;
+}
+
 /** The editor of one string, opened in place. */
 export function Editor({ target, onClose }: { target: EditTarget; onClose: () => void }) {
   const [draft, setDraft] = useState(target.current);
@@ -177,7 +219,9 @@ export function Editor({ target, onClose }: { target: EditTarget; onClose: () =>
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
   const [, save] = useMutation(SaveTranslationDocument);
-  const problems = draftProblems(target.source, draft);
+  const local = draftProblems(target.source, draft);
+  const server = useServerCheck(target, draft, local.length === 0);
+  const problems = [...local, ...(server.draft === draft ? server.problems : [])];
   const id = `edit-${target.key.replace(/[^A-Za-z0-9-]/g, '-')}`;
   return (
     <form
@@ -225,6 +269,9 @@ export function Editor({ target, onClose }: { target: EditTarget; onClose: () =>
         value={draft}
         onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)}
       />
+      <p class="check-state" role="status">
+        {local.length === 0 && server.draft !== draft ? 'Checking glossary, particles and the whole language…' : ''}
+      </p>
       <ul class="checks" aria-live="polite">
         {problems.map((p) => (
           <li key={p} class="check-error">
