@@ -47,6 +47,10 @@ describe('layers', () => {
       'src/resolvers/planted.ts': importing('../schema/builder.js'),
       'src/cli/planted.ts': importing('../resolvers/articles.js'),
       'src/lib/planted.ts': importing('../db/client.js'),
+      // The desk is a door like the CLIs: it calls services, never resolvers, the schema or the server.
+      'src/desk/planted.ts': importing('../resolvers/articles.js'),
+      'src/desk/planted-server.ts': importing('../server.js'),
+      'src/services/planted-desk.ts': importing('../desk/serve.js'),
     };
     const refused = (await lint(planted)).filter((d) => d.category === 'lint/style/noRestrictedImports').map((d) => d.location.path);
     expect(refused.sort()).toEqual(Object.keys(planted).sort());
@@ -59,6 +63,7 @@ describe('layers', () => {
       'src/schema/fine.ts': importing('../resolvers/articles.js'),
       'src/cli/fine.ts': importing('../services/translations.js'),
       'src/i18n/fine.ts': importing('../lib/files.js'),
+      'src/desk/fine.ts': importing('../services/translations.js'),
     });
     expect(diagnostics.filter((d) => d.category === 'lint/style/noRestrictedImports')).toEqual([]);
   });

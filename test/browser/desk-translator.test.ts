@@ -114,11 +114,10 @@ describe('translator mode', () => {
     expect(await save.isDisabled()).toBe(true);
     await editor.locator('textarea').fill('');
     await expect.poll(() => editor.locator('.checks').textContent()).toContain('EMPTY');
-    // A clean draft, but the wrong token: FORBIDDEN, nothing written.
+    // A clean draft, but the wrong token: the server's check answers FORBIDDEN and Save stays blocked.
     await editor.locator('textarea').fill('관계 개선의 조짐');
-    await expect.poll(() => save.isDisabled()).toBe(false);
-    await save.click();
-    await expect.poll(() => editor.locator('.refused').textContent()).toMatch(/^FORBIDDEN: /);
+    await expect.poll(() => editor.locator('.checks').textContent(), { timeout: 10_000 }).toMatch(/FORBIDDEN: /);
+    expect(await save.isDisabled()).toBe(true);
     expect(locales.snapshot()).toEqual(before);
     await page.close();
   }, 60_000);

@@ -42,7 +42,7 @@ const labelKeys = (file: string) => {
  * (both grow with the service). An export also holds the 3 units of the untranslated article below.
  */
 const ERROR_CODES = Object.keys(JSON.parse(fs.readFileSync('locales/en/errors.json', 'utf8'))).length;
-/** What a language has translated (Chinese has no label for the won: it would have to say whose). */
+/** What a language has translated. */
 const translated = (lang: string) => labelKeys(`locales/${lang}/common.json`) + 36 + ERROR_CODES;
 const UNITS = labelKeys('locales/en/common.json') + 36 + ERROR_CODES + 3;
 
