@@ -100,7 +100,7 @@ async function bundle() {
   const esbuild = await import('esbuild');
   fs.rmSync(out, { recursive: true, force: true });
   const result = await esbuild.build({
-    entryPoints: [path.join(web, 'src', 'main.tsx')],
+    entryPoints: [path.join(web, 'src', 'main.tsx'), path.join(web, 'src', 'fonts.css')],
     bundle: true,
     minify: true,
     format: 'esm',
@@ -121,6 +121,7 @@ async function bundle() {
   const files = {};
   let script = '';
   let style = '';
+  let fonts = '';
   for (const file of Object.keys(result.metafile.outputs)) {
     const abs = path.resolve(root, file);
     const rel = path.relative(out, abs).split(path.sep).join('/');
@@ -137,6 +138,7 @@ async function bundle() {
       entry.gzip = fs.statSync(`${abs}.gz`).size;
       entry.br = fs.statSync(`${abs}.br`).size;
       if (ext === '.js') script = `/${rel}`;
+      else if (path.basename(rel).startsWith('fonts-')) fonts = `/${rel}`;
       else style = `/${rel}`;
     }
     files[`/${rel}`] = entry;
@@ -149,6 +151,7 @@ async function bundle() {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>polyglot-desk</title>
 <link rel="stylesheet" href="${style}">
+<link rel="stylesheet" href="${fonts}" media="print" data-fonts>
 <script type="module" src="${script}"></script>
 </head>
 <body>
@@ -158,7 +161,7 @@ async function bundle() {
 </html>
 `;
   fs.writeFileSync(path.join(out, 'index.html'), html);
-  const manifest = { script, style, files };
+  const manifest = { script, style, fonts, files };
   fs.writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 1)}\n`);
   return manifest;
 }
@@ -173,8 +176,10 @@ export async function buildDeskIfStale({ force = false } = {}) {
     const manifest = await bundle();
     const js = manifest.files[manifest.script];
     const css = manifest.files[manifest.style];
+    const fonts = manifest.files[manifest.fonts];
+    const kb = (entry) => `${(entry.gzip / 1024).toFixed(1)} KB`;
     console.error(
-      `[build] desk built in ${Date.now() - started} ms: script ${(js.gzip / 1024).toFixed(1)} KB gzip, stylesheet ${(css.gzip / 1024).toFixed(1)} KB gzip`,
+      `[build] desk built in ${Date.now() - started} ms: script ${kb(js)}, stylesheet ${kb(css)}, fonts stylesheet ${kb(fonts)} (gzip)`,
     );
   } catch (err) {
     console.error(`[build] the desk build failed: ${err instanceof Error ? err.message : err}`);

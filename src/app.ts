@@ -16,6 +16,7 @@ import type { Logger } from './lib/log.js';
 import type { Metrics } from './metrics.js';
 import type { HttpServer } from './server.js';
 import { prepareDatabase } from './services/setup.js';
+import { warmUp } from './warm-up.js';
 import { createApp } from './yoga.js';
 
 /** What /ready and /metrics read while the application starts and runs. */
@@ -92,6 +93,11 @@ export async function startApp(parts: { config: Config; logger: Logger; metrics:
   });
   http.attach({ yoga, cache: responseCache });
   state.ready = () => readiness(db, catalog);
+  // In the background: requests are served meanwhile.
+  warmUp(yoga).then(
+    (ms) => ms !== null && log('http')(`warmed up: one article read in every language in ${ms} ms`),
+    (err: unknown) => log('http')(`warm-up failed (requests are served all the same): ${(err as Error).message}`),
+  );
 
   const shown = config.host === '127.0.0.1' || config.host === '::1' ? 'localhost' : config.host;
   const sayHttp = log('http');

@@ -44,6 +44,8 @@ interface AssetEntry {
 interface Manifest {
   script: string;
   style: string;
+  /** The fonts' stylesheet, applied by the script after the first render. */
+  fonts: string;
   files: Record<string, AssetEntry>;
 }
 

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import './styles.css';
 import { ArticlePage } from './article.js';
 import { client } from './client.js';
+import { ArticleListDocument, ArticlePageDocument } from './generated/graphql.js';
 import { ArticleList } from './list.js';
 import { routeOf } from './route.js';
 import { StatusPage } from './status.js';
@@ -30,8 +31,18 @@ function App() {
   );
 }
 
+// The page's data is asked for before the first render, so the request runs while the page is
+// built (urql shares the answer with the components' identical queries).
+const route = routeOf(window.location);
+if (route.page === 'article') {
+  client.query(ArticlePageDocument, { slug: route.slug, lang: route.lang }).toPromise();
+  if (route.compare) client.query(ArticlePageDocument, { slug: route.slug, lang: route.compare }).toPromise();
+} else if (route.page === 'list') client.query(ArticleListDocument, { lang: route.lang }).toPromise();
+
 const root = document.getElementById('app');
 if (root) {
   root.textContent = '';
   render(<App />, root);
 }
+// The fonts' stylesheet, linked for print so that it does not hold up the first render, now applies.
+requestAnimationFrame(() => document.querySelector('link[data-fonts]')?.setAttribute('media', 'all'));
