@@ -158,6 +158,21 @@ describe('translator mode', () => {
     await page.locator('.review li[data-entity="sinuiju-customs-office"]').getByRole('button', { name: 'Confirm' }).click();
     await expect.poll(() => page.locator('.review [role="status"]').textContent()).toBe('Sinuiju customs office: confirmed.');
     await expect.poll(() => proposed.count()).toBe(1);
+    // Renamed from the page: the English name changes, the old one stays as an alias.
+    const bureau = page.locator('.review li[data-entity="provincial-seafood-management-bureau"]');
+    await bureau.getByRole('textbox', { name: /New English name/ }).fill('Provincial Fisheries Management Bureau');
+    await bureau.getByRole('button', { name: 'Rename' }).click();
+    await expect
+      .poll(() => page.locator('.review [role="status"]').textContent())
+      .toBe('provincial seafood management bureau: renamed to Provincial Fisheries Management Bureau.');
+    const renamed = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ entity(key: "provincial-seafood-management-bureau") { name aliases(lang: "en") } }' }),
+    });
+    expect(((await renamed.json()) as { data: { entity: { name: string; aliases: string[] } } }).data.entity).toMatchObject({
+      name: 'Provincial Fisheries Management Bureau',
+    });
     const res = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

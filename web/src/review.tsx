@@ -1,26 +1,49 @@
 // Entity review from the article page (translator mode): the article's proposed entities, each
-// confirmed or rejected through the write API's review mutations; the page then reads the article again.
+// confirmed, rejected or renamed through the write API's review mutations; the page then reads the
+// article again.
 import { useMutation } from '@urql/preact';
 import { useState } from 'preact/hooks';
 import { client } from './client.js';
-import { ArticlePageDocument, type ArticlePageQuery, ConfirmEntityDocument, RejectEntityDocument } from './generated/graphql.js';
+import {
+  ArticlePageDocument,
+  type ArticlePageQuery,
+  ConfirmEntityDocument,
+  RejectEntityDocument,
+  RenameEntityDocument,
+} from './generated/graphql.js';
 
 type Entity = NonNullable<ArticlePageQuery['article']>['entities'][number];
 
 export function ReviewPanel({ slug, lang, token, entities }: { slug: string; lang?: string; token: string; entities: Entity[] }) {
   const [, confirm] = useMutation(ConfirmEntityDocument);
   const [, reject] = useMutation(RejectEntityDocument);
+  const [, rename] = useMutation(RenameEntityDocument);
   const [note, setNote] = useState('');
+  const [names, setNames] = useState<Record<string, string>>({});
   const proposed = entities.filter((e) => !e.confirmed);
-  const act = async (entity: Entity, action: 'confirm' | 'reject') => {
+  const act = async (entity: Entity, action: 'confirm' | 'reject' | 'rename') => {
     const context = { fetchOptions: { headers: { authorization: `Bearer ${token}` } } };
-    const result = action === 'confirm' ? await confirm({ key: entity.key }, context) : await reject({ key: entity.key }, context);
+    const name = (names[entity.key] ?? '').trim();
+    if (action === 'rename' && !name) {
+      setNote(`${entity.originalName}: type the new name first.`);
+      return;
+    }
+    const result =
+      action === 'confirm'
+        ? await confirm({ key: entity.key }, context)
+        : action === 'reject'
+          ? await reject({ key: entity.key }, context)
+          : await rename({ key: entity.key, name }, context);
     const error = result.error?.graphQLErrors[0];
     if (result.error) {
       setNote(`${error?.extensions?.code ? `${String(error.extensions.code)}: ` : ''}${error?.message ?? result.error.message}`);
       return;
     }
-    setNote(`${entity.originalName}: ${action === 'confirm' ? 'confirmed' : 'rejected'}.`);
+    setNote(
+      action === 'rename'
+        ? `${entity.originalName}: renamed to ${name}.`
+        : `${entity.originalName}: ${action === 'confirm' ? 'confirmed' : 'rejected'}.`,
+    );
     await client.query(ArticlePageDocument, { slug, lang }, { requestPolicy: 'network-only' }).toPromise();
   };
   return (
@@ -38,6 +61,20 @@ export function ReviewPanel({ slug, lang, token, entities }: { slug: string; lan
               </button>{' '}
               <button type="button" onClick={() => act(entity, 'reject')}>
                 Reject
+              </button>{' '}
+              <label for={`rename-${entity.key}`} class="visually-hidden">
+                New English name for {entity.originalName}
+              </label>
+              <input
+                id={`rename-${entity.key}`}
+                type="text"
+                maxLength={200}
+                placeholder="New name"
+                value={names[entity.key] ?? ''}
+                onInput={(e) => setNames({ ...names, [entity.key]: (e.currentTarget as HTMLInputElement).value })}
+              />{' '}
+              <button type="button" onClick={() => act(entity, 'rename')}>
+                Rename
               </button>
             </li>
           ))}
