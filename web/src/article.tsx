@@ -195,6 +195,8 @@ export function ArticlePage({ slug, lang, compare }: { slug: string; lang?: stri
     );
   const served = article.localizedTitle.requestedLanguage;
   const other = compare ? second.data?.article : undefined;
+  // Paired by the paragraphs' stable keys: the same paragraph in both languages, whatever the positions.
+  const otherByKey = new Map((other?.paragraphs ?? []).map((p) => [p.key, p]));
   const editing = (lang: string | undefined): Editing | undefined =>
     token && lang && TARGETS.includes(lang) ? { slug, lang, token } : undefined;
   const pickers = (
@@ -248,8 +250,8 @@ export function ArticlePage({ slug, lang, compare }: { slug: string; lang?: stri
             </tr>
           </thead>
           <tbody>
-            {article.paragraphs.map((paragraph, i) => {
-              const pair = other.paragraphs[i];
+            {article.paragraphs.map((paragraph) => {
+              const pair = otherByKey.get(paragraph.key);
               return (
                 <tr key={paragraph.key} data-position={paragraph.position}>
                   <td class="col-a">
