@@ -106,6 +106,7 @@ export async function startApp(parts: { config: Config; logger: Logger; metrics:
       ? `GraphiQL and the API at http://${shown}:${config.port}${yoga.graphqlEndpoint} (listening on ${config.host})`
       : `the API at http://${shown}:${config.port}${yoga.graphqlEndpoint} (listening on ${config.host}; GraphiQL and introspection off: INTROSPECTION=on enables them)`,
   );
+  sayHttp(`the desk (reader and translators' page) at http://${shown}:${config.port}/`);
   sayHttp(config.adminToken ? 'write API: on (ADMIN_TOKEN set)' : 'write API: off (set ADMIN_TOKEN to enable mutations)');
   log('cache')(
     responseCache
