@@ -1,6 +1,7 @@
 // Localized strings: titles, paragraphs, entity names and aliases, in the language a field resolves to.
 // Everything here reads the in-memory catalog: no database round trips.
 import type { Context } from '../context.js';
+import { isVisitAbbreviation } from '../i18n/align-mentions.js';
 import type { LocalizedText } from '../i18n/catalog.js';
 import { formatDate } from '../i18n/format.js';
 import { articleNamespace, entityAliasesKey, entityNameKey, originalLanguage, paragraphKey } from '../i18n/keys.js';
@@ -149,6 +150,18 @@ export function localizeEntityName(ctx: Context, entity: Omit<EntityLike, 'alias
       hash: sha256(entity.name),
     }),
   );
+}
+
+/**
+ * The entity's other names as the API serves them: its aliases without the visit abbreviations
+ * (방중, 访华, 訪中), which the locale files keep to place mentions of a visit, but which are no
+ * name of the entity.
+ */
+export function servedAliases(ctx: Context, entity: Pick<EntityLike, 'key' | 'aliases' | 'name'>, language: Language): string[] {
+  const aliases = localizeAliases(ctx, entity, language);
+  if (language === DEFAULT_LANGUAGE) return aliases;
+  const name = ctx.catalog.raw(language, 'entities', entityNameKey(entity.key));
+  return aliases.filter((alias) => !isVisitAbbreviation(alias, typeof name === 'string' ? name : entity.name, language));
 }
 
 /** The entity's other names in a language: translated ones when there are any, else the English ones. */

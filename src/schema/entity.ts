@@ -2,7 +2,7 @@ import { languageFor, setRootLanguage } from '../context.js';
 import { listLimit } from '../resolvers/articles.js';
 import { ENTITY_COLUMNS, PARAGRAPH_COLUMNS } from '../resolvers/columns.js';
 import { countEntities, entityById, findEntities, findEntity, type LoadedEntity } from '../resolvers/entities.js';
-import { type EntityLike, localizeAliases, localizeEntityName } from '../resolvers/localize.js';
+import { type EntityLike, localizeEntityName, servedAliases } from '../resolvers/localize.js';
 import { mentionsAcrossParagraphs } from '../resolvers/mentions.js';
 import { Article } from './article.js';
 import { builder, totalCountField } from './builder.js';
@@ -55,8 +55,8 @@ export const Entity = builder.prismaNode('Entity', {
     }),
     aliases: t.stringList(
       localized(
-        'Other names it goes by in the served language, such as "조선민주주의인민공화국" for North Korea; the English ones ("DPRK") when that language has none.',
-        (e: { key: string; aliases: string[] }, lang, ctx) => localizeAliases(ctx, e, lang),
+        'Other names it goes by in the served language, such as "조선민주주의인민공화국" for North Korea; the English ones ("DPRK") when that language has none. Visit abbreviations the locale files keep to place mentions (방중, 访华, 訪中 for China) are not names and are not listed.',
+        (e: { key: string; name: string; aliases: string[] }, lang, ctx) => servedAliases(ctx, e, lang),
       ),
     ),
     originalAliases: t.stringList({

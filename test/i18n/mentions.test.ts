@@ -110,3 +110,20 @@ describe('an article whose language tag has a region', () => {
     }
   });
 });
+
+describe('visit abbreviations', () => {
+  it('place mentions of a visit but are not served as names of the entity', async () => {
+    const res = await gql(
+      yoga,
+      '{ entity(key: "china") { ko: aliases(lang: "ko") zh: aliases(lang: "zh-Hans") tw: aliases(lang: "zh-Hant") } }',
+    );
+    expect(res.errors).toBeUndefined();
+    const { ko, zh, tw } = (res.data?.entity ?? {}) as Record<string, string[]>;
+    expect(ko).toContain('중화인민공화국');
+    expect(ko).not.toContain('방중');
+    expect(zh).toContain('中华人民共和国');
+    expect(zh).not.toContain('访华');
+    expect(tw).toContain('中華人民共和國');
+    expect(tw).not.toContain('訪中');
+  });
+});
