@@ -44,9 +44,17 @@ export interface Traditional {
 }
 
 /**
+ * The conversions of the zh-Hans strings this process derived last, whoever asked (the live
+ * catalog, a translator's save or check, a command): another derivation of the same files needs
+ * no OpenCC, even without a last-good store. It holds the current strings only.
+ */
+const lastDerived = new Map<string, string>();
+
+/**
  * zh-Hant from the zh-Hans files and the zh-Hant files translators wrote. `known` holds conversions
- * made earlier (zh-Hans → zh-Hant): OpenCC's dictionaries are built only when a string
- * is missing from it. On return it holds exactly the conversions of the current zh-Hans strings.
+ * made earlier (zh-Hans → zh-Hant): OpenCC's dictionaries are built only when a string is missing
+ * from it and from this process's last derivation. On return it holds exactly the conversions of
+ * the current zh-Hans strings.
  */
 export function deriveTraditional(
   simplified: Map<string, Resource>,
@@ -58,7 +66,7 @@ export function deriveTraditional(
   for (const [ns, data] of written) for (const [key] of flatten(data)) overrides.add(overrideKey(ns, key));
   const used = new Map<string, string>();
   const convert = (text: string) => {
-    const converted = known.get(text) ?? convertToTraditional(text);
+    const converted = known.get(text) ?? lastDerived.get(text) ?? convertToTraditional(text);
     used.set(text, converted);
     return converted;
   };
@@ -70,7 +78,11 @@ export function deriveTraditional(
     );
   releaseConverter();
   known.clear();
-  for (const [k, v] of used) known.set(k, v);
+  lastDerived.clear();
+  for (const [k, v] of used) {
+    known.set(k, v);
+    lastDerived.set(k, v);
+  }
   for (const [ns, data] of written) files.set(ns, deepMerge(files.get(ns) ?? {}, data));
   return { files, overrides };
 }

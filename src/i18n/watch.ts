@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Catalog } from './catalog.js';
-import { useCatalog } from './current.js';
+import { liveReload, useCatalog } from './current.js';
 import { LANGUAGES } from './languages.js';
 import type { LastGoodStore } from './last-good.js';
 import type { LoadError } from './locale-file.js';
@@ -122,9 +122,11 @@ export function watchLocales(root: string, options: WatchOptions = {}): LocaleWa
   };
 
   watchers.refresh(localeFolders(root));
+  liveReload(true);
   return {
     reloaded: () => new Promise((resolve) => waiting.push(resolve)),
     close() {
+      if (!closed) liveReload(false);
       closed = true;
       if (timer) clearTimeout(timer);
       watchers.close();

@@ -3,6 +3,7 @@
 import { GraphQLError } from 'graphql';
 import { type Context, echo, localizedError } from '../context.js';
 import { database } from '../db/current.js';
+import { untilCatalog } from '../i18n/current.js';
 import { SOURCE_LANGUAGES } from '../ingest/text.js';
 import { type ArticleFields, articleText } from '../services/article-input.js';
 import { ingestArticleText, toFailure } from '../services/ingest.js';
@@ -79,8 +80,15 @@ export async function saveOneTranslation(ctx: Context, input: SaveTranslationInp
       { problems },
     );
   }
+  // Read-your-writes: the answer waits (at most SERVED_WITHIN_MS) until the live reload serves the
+  // new text, so the translator's next read shows it.
+  const saved = JSON.stringify(input.text);
+  await untilCatalog((c) => JSON.stringify(c.raw(result.language, result.namespace, result.key)) === saved, SERVED_WITHIN_MS);
   return result;
 }
+
+/** How long a save waits for the live reload to serve it before answering anyway. */
+const SERVED_WITHIN_MS = 3_000;
 
 /**
  * The checks a save would make, without saving: what the translator's page shows as they type.

@@ -24,7 +24,7 @@ interface Saved {
 }
 
 const SaveTranslationPayload = builder.objectRef<Saved>('SaveTranslationPayload').implement({
-  description: 'Where the translation was written. It is served once the live reload picks the file up (within a second), not stale.',
+  description: 'Where the translation was written. The mutation answers once the live reload serves it (waiting at most 3 s), not stale.',
   fields: (t) => ({
     language: t.exposeString('language', { description: 'The language written.' }),
     namespace: t.exposeString('namespace', { description: 'The namespace written.' }),

@@ -19,5 +19,13 @@ describe('zh-Hant derived from zh-Hans', () => {
     const again = deriveTraditional(simplified, written, known);
     expect(again.files).toEqual(files);
     expect(converterState()).toEqual({ loaded: false, loads: loads + 1 });
+    // Nor for a derivation with no conversions at hand (a save's or a command's catalog, with no
+    // last-good store): the process remembers its last derivation.
+    const bare = deriveTraditional(simplified, written, new Map());
+    expect(bare.files).toEqual(files);
+    expect(converterState()).toEqual({ loaded: false, loads: loads + 1 });
+    // A new string needs OpenCC again, once.
+    deriveTraditional(new Map([['common', { a: '朝鲜劳务人员', e: '签证' }]]), written, new Map());
+    expect(converterState()).toEqual({ loaded: false, loads: loads + 2 });
   });
 });
