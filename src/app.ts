@@ -93,10 +93,13 @@ export async function startApp(parts: { config: Config; logger: Logger; metrics:
   });
   http.attach({ yoga, cache: responseCache });
   state.ready = () => readiness(db, catalog);
-  // In the background: requests are served meanwhile.
-  warmUp(yoga).then(
+  // In the background: requests are served meanwhile. A stop waits for it (it stops at its next query).
+  const warmUpStop = new AbortController();
+  const warming = warmUp(yoga, warmUpStop.signal).then(
     (ms) => ms !== null && log('http')(`warmed up: one article read in every language in ${ms} ms`),
-    (err: unknown) => log('http')(`warm-up failed (requests are served all the same): ${(err as Error).message}`),
+    (err: unknown) => {
+      if (!warmUpStop.signal.aborted) log('http')(`warm-up failed (requests are served all the same): ${(err as Error).message}`);
+    },
   );
 
   const shown = config.host === '127.0.0.1' || config.host === '::1' ? 'localhost' : config.host;
@@ -126,7 +129,9 @@ export async function startApp(parts: { config: Config; logger: Logger; metrics:
     }, 10_000);
     forced.unref();
     locales.close();
+    warmUpStop.abort();
     await http.close();
+    await warming;
     await responseCache?.close().catch(() => {});
     await db.close().catch(() => {});
     sayHttp('closed');

@@ -48,20 +48,28 @@ async function post(yoga: Yoga, query: string, variables: Record<string, unknown
   return body.data ?? {};
 }
 
-/** Reads the newest article once in every language; resolves with how long it took (ms), or null without articles. */
-export async function warmUp(yoga: Yoga, deskOperations = DESK_OPERATIONS): Promise<number | null> {
+/**
+ * Reads the newest article once in every language; resolves with how long it took (ms), or null
+ * without articles or when `signal` stops it (checked before each query).
+ */
+export async function warmUp(yoga: Yoga, signal?: AbortSignal, deskOperations = DESK_OPERATIONS): Promise<number | null> {
   const started = Date.now();
   const data = await post(yoga, '{ articles(first: 1) { edges { node { slug } } } }');
   const edges = (data.articles as { edges: Array<{ node: { slug: string } }> } | undefined)?.edges ?? [];
   const slug = edges[0]?.node.slug;
   if (!slug) return null;
   const desk = fs.existsSync(deskOperations) ? fs.readFileSync(deskOperations, 'utf8') : null;
+  const reads: Array<() => Promise<unknown>> = [];
   for (const lang of LANGUAGES) {
     if (desk) {
-      await post(yoga, desk, { slug, lang }, 'ArticlePage');
-      await post(yoga, desk, { lang }, 'ArticleList');
-    } else await post(yoga, ARTICLE, { slug, lang });
-    await post(yoga, EXAMPLE_QUERY, {}, undefined, lang);
+      reads.push(() => post(yoga, desk, { slug, lang }, 'ArticlePage'));
+      reads.push(() => post(yoga, desk, { lang }, 'ArticleList'));
+    } else reads.push(() => post(yoga, ARTICLE, { slug, lang }));
+    reads.push(() => post(yoga, EXAMPLE_QUERY, {}, undefined, lang));
+  }
+  for (const read of reads) {
+    if (signal?.aborted) return null;
+    await read();
   }
   return Date.now() - started;
 }
