@@ -52,6 +52,10 @@ interface Start {
   traced: boolean;
 }
 
+/** The Node flags `npm start` gives the server (package.json), so that it runs here as it runs there. */
+const START_FLAGS =
+  (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.start?.match(/--[a-z-]+=\S+/g) ?? [];
+
 /**
  * Starts the server, sends one request, waits, and reads its RSS. With `trace`, a loader hook
  * records the packages it resolves; the hook runs a thread of its own, so RSS is read untraced.
@@ -60,12 +64,13 @@ async function start(env: Record<string, string>, trace = false): Promise<Start>
   const traceFile = path.join(os.tmpdir(), `pgdesk-trace-${process.pid}-${Date.now()}`);
   const port = await freePort();
   const began = performance.now();
-  const child = spawn(process.execPath, [...(trace ? ['--import', './bench/trace-imports.mjs'] : []), 'dist/main.js'], {
+  const child = spawn(process.execPath, [...START_FLAGS, ...(trace ? ['--import', './bench/trace-imports.mjs'] : []), 'dist/main.js'], {
     env: { ...process.env, ...env, PORT: String(port), TRACE_IMPORTS_FILE: traceFile, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   try {
-    await waitForLine(child, /\[http\]/, 180_000);
+    // The line that names the API's address, in the readable or the JSON log format.
+    await waitForLine(child, /the API at http/, 180_000);
     const seconds = (performance.now() - began) / 1000;
     // One request, then idle: what a server that has served costs at rest.
     const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
