@@ -9,6 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { startCommand } from './peer/targets.js';
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const NLP = /^(compromise|wink-nlp|wink-eng-lite-web-model)(\/|$)/;
@@ -52,9 +53,8 @@ interface Start {
   traced: boolean;
 }
 
-/** The Node flags `npm start` gives the server (package.json), so that it runs here as it runs there. */
-const START_FLAGS =
-  (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.start?.match(/--[a-z-]+=\S+/g) ?? [];
+/** The Node flags `npm start` gives the server, so that it runs here as it runs there. */
+const START_FLAGS = startCommand().flags;
 
 /**
  * Starts the server, sends one request, waits, and reads its RSS. With `trace`, a loader hook

@@ -17,22 +17,6 @@ const DESK_OPERATIONS = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 // biome-ignore lint/suspicious/noExplicitAny: Yoga's server and user context types are not needed here
 type Yoga = YogaServerInstance<any, any>;
 
-const ARTICLE = `query WarmUp($slug: String!, $lang: String) {
-  languages { code nativeName }
-  articles(first: 20, lang: $lang) { edges { node { slug title localizedTitle { text provenance } availableLanguages } } }
-  article(slug: $slug, lang: $lang) {
-    title localizedTitle { text language provenance stale } published { text } availableLanguages
-    entities { key kind kindLabel confirmed name mentionCount }
-    paragraphs {
-      key position kind text localizedText { text language provenance stale }
-      mentions {
-        start end located text
-        entity { key kind kindLabel confirmed en: name(lang: "en") ko: name(lang: "ko") zhHans: name(lang: "zh-Hans") zhHant: name(lang: "zh-Hant") }
-      }
-    }
-  }
-}`;
-
 async function post(yoga: Yoga, query: string, variables: Record<string, unknown> = {}, operationName?: string, lang?: string) {
   const response = await yoga.fetch('http://localhost/graphql', {
     method: 'POST',
@@ -64,7 +48,7 @@ export async function warmUp(yoga: Yoga, signal?: AbortSignal, deskOperations = 
     if (desk) {
       reads.push(() => post(yoga, desk, { slug, lang }, 'ArticlePage'));
       reads.push(() => post(yoga, desk, { lang }, 'ArticleList'));
-    } else reads.push(() => post(yoga, ARTICLE, { slug, lang }));
+    }
     reads.push(() => post(yoga, EXAMPLE_QUERY, {}, undefined, lang));
   }
   for (const read of reads) {

@@ -24,7 +24,7 @@ export interface TargetDef {
  * The Node flags and environment `npm start` gives polyglot-desk (package.json: `VAR=value exec node
  * --flag … scripts/start.mjs`), so that it runs here as it runs in production.
  */
-function startCommand(): { flags: string[]; env: Record<string, string> } {
+export function startCommand(): { flags: string[]; env: Record<string, string> } {
   const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
   const start = pkg.scripts.start ?? '';
   const env = Object.fromEntries([...start.matchAll(/(?:^|\s)([A-Z_]+)=(\S+)/g)].map((m) => [m[1], m[2]]));

@@ -96,6 +96,17 @@ export interface EntityLike {
   unit: string | null;
 }
 
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+/** A language's number format (as i18next's `number` formats counts), made once. */
+function numberFormat(language: Language): Intl.NumberFormat {
+  let format = numberFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(language);
+    numberFormats.set(language, format);
+  }
+  return format;
+}
+
 type QuantityLike = { name: string; amount: number; unit: string };
 
 /** The qualifier an English quantity's name starts with ("about", "at least"), as its label key, or null. */
@@ -117,7 +128,7 @@ function quantityName(ctx: Context, entity: QuantityLike, language: Language): s
   if (!text || !qualifier) return text;
   const template = ctx.catalog.raw(language, 'common', `qualifiers.${qualifier}`);
   if (typeof template !== 'string') return '';
-  const number = new Intl.NumberFormat(language).format(entity.amount);
+  const number = numberFormat(language).format(entity.amount);
   const at = text.indexOf(number);
   if (at < 0 || !template.includes('{{n}}')) return '';
   const space = text.slice(at).search(/\s/);

@@ -16,6 +16,14 @@ const SaveTranslationInput = builder.inputType('SaveTranslationInput', {
   }),
 });
 
+/** The input as the services take it: an entity's aliases or a text. */
+const asInput = (input: { language: string; namespace: string; key: string; text?: string | null; aliases?: string[] | null }) => ({
+  language: input.language,
+  namespace: input.namespace,
+  key: input.key,
+  text: input.aliases ?? input.text ?? '',
+});
+
 interface Saved {
   language: string;
   namespace: string;
@@ -38,13 +46,7 @@ builder.mutationFields((t) => ({
     type: SaveTranslationPayload,
     description: `Saves one translation after the checks \`npm run i18n:check\` makes (placeholders, glossary, brackets and quotes, empty text, the whole language), writing its locale file atomically and marking it current (no longer stale). A translation that fails them is refused with TRANSLATION_REFUSED and \`extensions.problems\`, and nothing is written. ${WRITE_RULE}`,
     args: { input: t.arg({ type: SaveTranslationInput, required: true, description: 'The translation.' }) },
-    resolve: (_root, { input }, ctx) =>
-      saveOneTranslation(ctx, {
-        language: input.language,
-        namespace: input.namespace,
-        key: input.key,
-        text: input.aliases ?? input.text ?? '',
-      }),
+    resolve: (_root, { input }, ctx) => saveOneTranslation(ctx, asInput(input)),
   }),
 }));
 
@@ -81,12 +83,6 @@ builder.queryFields((t) => ({
     type: TranslationCheck,
     description: `Runs the checks \`saveTranslation\` would run on the same input (placeholders, glossary, particles, brackets and quotes, empty text, the whole language) and writes nothing: the translator's page calls it as they type. ${WRITE_RULE}`,
     args: { input: t.arg({ type: SaveTranslationInput, required: true, description: 'The draft translation.' }) },
-    resolve: (_root, { input }, ctx) =>
-      checkOneTranslation(ctx, {
-        language: input.language,
-        namespace: input.namespace,
-        key: input.key,
-        text: input.aliases ?? input.text ?? '',
-      }),
+    resolve: (_root, { input }, ctx) => checkOneTranslation(ctx, asInput(input)),
   }),
 }));

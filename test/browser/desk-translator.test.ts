@@ -8,13 +8,14 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Catalog, LastGoodStore } from '../../src/i18n/catalog.js';
 import { useCatalog } from '../../src/i18n/current.js';
 import { type LocaleWatcher, watchLocales } from '../../src/i18n/watch.js';
 import { createHttpServer } from '../../src/server.js';
 import { createApp } from '../../src/yoga.js';
+import { launchChromium } from '../helpers/browser.js';
 import { useTestDatabase } from '../helpers/db.js';
 import { copyLocales } from '../helpers/locales.js';
 import { SEED_SLUG, seedKey, seedTranslation } from '../helpers/seed.js';
@@ -39,10 +40,7 @@ beforeAll(async () => {
   server = createHttpServer(createApp({ adminToken: TOKEN }), null);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LOCALES_DIR } from '../../src/i18n/catalog.js';
+import { flatten, type Resource } from '../../src/i18n/locale-file.js';
 
 /** A private copy of the shipped locale files, for tests that edit them. */
 export function copyLocales(): {
@@ -37,4 +38,12 @@ export function saveByRename(file: string, text: string): void {
   const tmp = `${file}.swp${Math.random().toString(36).slice(2)}`;
   fs.writeFileSync(tmp, text);
   fs.renameSync(tmp, file);
+}
+
+/** Strings of a locale file by flattened key, a plural's forms counted once ("units.days"). */
+export function labelCount(file: string): number {
+  const keys = flatten(JSON.parse(fs.readFileSync(file, 'utf8')) as Resource).map(([key]) =>
+    key.replace(/_(zero|one|two|few|many|other)$/, ''),
+  );
+  return new Set(keys).size;
 }

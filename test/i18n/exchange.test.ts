@@ -14,7 +14,7 @@ import {
 } from '../../src/services/translations.js';
 import { cli } from '../helpers/cli.js';
 import { useTestDatabase } from '../helpers/db.js';
-import { copyLocales } from '../helpers/locales.js';
+import { copyLocales, labelCount } from '../helpers/locales.js';
 import { paragraphKeysOf, SEED_SLUG, seedKey } from '../helpers/seed.js';
 
 const t = useTestDatabase({ seedCorpus: true });
@@ -29,13 +29,6 @@ const [NEW_FIRST, NEW_SECOND] = paragraphKeysOf(NEW_ARTICLE);
 /** The new article's first paragraph, as msgstr line of a PO export. */
 const NEW_P0 = new RegExp(`(msgctxt "articles/new-arrivals:paragraphs\\.${NEW_FIRST}"\nmsgid "[^"]*"\nmsgstr )"[^"]*"`);
 
-/** Flattened keys of a locale file, a plural's forms counted once ("units.days"). */
-const labelKeys = (file: string) => {
-  const flat = (o: Record<string, unknown>, p = ''): string[] =>
-    Object.entries(o).flatMap(([k, v]) => (typeof v === 'string' ? [p + k] : flat(v as Record<string, unknown>, `${p}${k}.`)));
-  return new Set(flat(JSON.parse(fs.readFileSync(file, 'utf8'))).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, ''))).size;
-};
-
 /**
  * What a language has translated: every label of en/common.json (a plural once), 20 entity names,
  * the seed article's title and 15 paragraphs, and one message per error code in en/errors.json
@@ -43,8 +36,8 @@ const labelKeys = (file: string) => {
  */
 const ERROR_CODES = Object.keys(JSON.parse(fs.readFileSync('locales/en/errors.json', 'utf8'))).length;
 /** What a language has translated. */
-const translated = (lang: string) => labelKeys(`locales/${lang}/common.json`) + 36 + ERROR_CODES;
-const UNITS = labelKeys('locales/en/common.json') + 36 + ERROR_CODES + 3;
+const translated = (lang: string) => labelCount(`locales/${lang}/common.json`) + 36 + ERROR_CODES;
+const UNITS = labelCount('locales/en/common.json') + 36 + ERROR_CODES + 3;
 
 const snapshot = () => locales.snapshot();
 

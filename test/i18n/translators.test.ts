@@ -13,7 +13,7 @@ import { createApp } from '../../src/yoga.js';
 import { cli } from '../helpers/cli.js';
 import { useTestDatabase } from '../helpers/db.js';
 import { gql } from '../helpers/gql.js';
-import { copyLocales } from '../helpers/locales.js';
+import { copyLocales, labelCount } from '../helpers/locales.js';
 import { paragraphKeysOf, SEED_SLUG, seedKey } from '../helpers/seed.js';
 
 const t = useTestDatabase({ seedCorpus: true });
@@ -43,18 +43,12 @@ const editJson = (root: string, rel: string, fn: (data: Record<string, any>) => 
   fs.writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
 };
 const KO_ARTICLE = `ko/articles/${SEED_SLUG}.json`;
-/** Flattened keys of a locale file, a plural's forms counted once ("units.days"). */
-const labelKeys = (file: string) => {
-  const flat = (o: Record<string, unknown>, p = ''): string[] =>
-    Object.entries(o).flatMap(([k, v]) => (typeof v === 'string' ? [p + k] : flat(v as Record<string, unknown>, `${p}${k}.`)));
-  return new Set(flat(JSON.parse(fs.readFileSync(file, 'utf8'))).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, ''))).size;
-};
 /**
  * What ko (and zh-Hans) translate: every label of en/common.json (a plural once), 20 entity names,
  * the seed article's title and 15 paragraphs, and one message per error code in en/errors.json
  * (labels and errors grow with the service).
  */
-const TOTAL = labelKeys('locales/en/common.json') + 36 + Object.keys(JSON.parse(fs.readFileSync('locales/en/errors.json', 'utf8'))).length;
+const TOTAL = labelCount('locales/en/common.json') + 36 + Object.keys(JSON.parse(fs.readFileSync('locales/en/errors.json', 'utf8'))).length;
 /** The locale key of the seed article's paragraph at a position ("paragraphs.p-412453d9" for 4). */
 const P = (position: number) => `paragraphs.${seedKey(position)}`;
 

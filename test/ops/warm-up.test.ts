@@ -19,11 +19,11 @@ describe('warm-up', () => {
     expect(statements).toBeGreaterThan(12);
   });
 
-  it('stops before its next query once stopped, and reads with its own query when the desk’s file is missing', async () => {
+  it('stops before its next query once stopped, and reads the GraphiQL example alone when the desk’s file is missing', async () => {
     const stop = new AbortController();
     stop.abort();
     expect(await warmUp(yoga, stop.signal)).toBeNull();
-    // A deployment without web/: the warm-up's own query, as broad as the desk's.
+    // A deployment without web/: the GraphiQL example still warms the article paths.
     expect(await warmUp(yoga, undefined, '/nonexistent/operations.graphql')).toBeGreaterThan(0);
   });
 });
