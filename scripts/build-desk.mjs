@@ -4,11 +4,13 @@
 //      TypedDocumentNodes with their result and variable types (GraphQL Code Generator's typescript,
 //      typescript-operations and typed-document-node plugins) in web/src/generated/graphql.ts;
 //   2. one bundle of web/src/main.tsx (Preact, urql) and one stylesheet, minified by esbuild, named
-//      by content hash; the fonts (Noto Sans KR, SC, TC from @fontsource, woff2 only, split by
-//      unicode-range so a page loads the pieces it uses) copied under hashed names;
+//      by content hash; a fonts stylesheet per language and the fonts (Noto Sans KR, SC, TC from
+//      @fontsource, woff2 only, split by unicode-range so a page loads the pieces it uses) copied
+//      under hashed names;
 //   3. gzip and brotli copies of the script and stylesheet, made once here;
-//   4. dist/web/manifest.json (every file the server may send, with its type, size and hash) and
-//      the page shell dist/web/index.html.
+//   4. dist/web/manifest.json (every file the server may send, with its type, size and hash; and
+//      the queries the server answers inside a page, so its first paint needs no second round
+//      trip) and the page shell dist/web/index.html.
 // src/desk/ serves what this writes, and nothing else.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -96,11 +98,26 @@ const TYPES = {
   '.html': 'text/html; charset=utf-8',
 };
 
+/**
+ * The operations whose answers the server puts in the pages it sends (ArticlePage, ArticleList),
+ * as the text urql sends for them: the whole operations file with __typename added where urql adds
+ * it, so that the embedded answer has the shape the client's cache expects.
+ */
+async function pageQueries() {
+  const { parse } = await import('graphql');
+  const { formatDocument, stringifyDocument } = await import('@urql/core');
+  const text = stringifyDocument(formatDocument(parse(fs.readFileSync(path.join(web, 'src', 'operations.graphql'), 'utf8'))));
+  return { document: text, operations: ['ArticlePage', 'ArticleList'] };
+}
+
+/** The fonts' stylesheets by language (web/src/<name>.css). */
+const FONT_SHEETS = { ko: 'fonts-ko', 'zh-Hans': 'fonts-zh-hans', 'zh-Hant': 'fonts-zh-hant' };
+
 async function bundle() {
   const esbuild = await import('esbuild');
   fs.rmSync(out, { recursive: true, force: true });
   const result = await esbuild.build({
-    entryPoints: [path.join(web, 'src', 'main.tsx'), path.join(web, 'src', 'fonts.css')],
+    entryPoints: [path.join(web, 'src', 'main.tsx'), ...Object.values(FONT_SHEETS).map((name) => path.join(web, 'src', `${name}.css`))],
     bundle: true,
     minify: true,
     format: 'esm',
@@ -121,7 +138,7 @@ async function bundle() {
   const files = {};
   let script = '';
   let style = '';
-  let fonts = '';
+  const fonts = {};
   for (const file of Object.keys(result.metafile.outputs)) {
     const abs = path.resolve(root, file);
     const rel = path.relative(out, abs).split(path.sep).join('/');
@@ -138,30 +155,33 @@ async function bundle() {
       entry.gzip = fs.statSync(`${abs}.gz`).size;
       entry.br = fs.statSync(`${abs}.br`).size;
       if (ext === '.js') script = `/${rel}`;
-      else if (path.basename(rel).startsWith('fonts-')) fonts = `/${rel}`;
-      else style = `/${rel}`;
+      else if (path.basename(rel).startsWith('fonts-')) {
+        const language = Object.keys(FONT_SHEETS).find((code) => path.basename(rel).startsWith(`${FONT_SHEETS[code]}-`));
+        if (language) fonts[language] = `/${rel}`;
+      } else style = `/${rel}`;
     }
     files[`/${rel}`] = entry;
   }
   // The shell: the same for every page path; the script reads the path and the query string.
   const html = `<!doctype html>
-<html lang="en">
+<html lang="__LANG__">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>polyglot-desk</title>
 <link rel="stylesheet" href="${style}">
-<link rel="stylesheet" href="${fonts}" media="print" data-fonts>
 <script type="module" src="${script}"></script>
 </head>
 <body>
 <div id="app"><p class="loading">Loading the desk…</p></div>
+<!--desk-data-->
+<script type="application/json" id="desk-fonts">${JSON.stringify(fonts)}</script>
 <noscript>The desk needs JavaScript. The GraphQL API is at <a href="/graphql">/graphql</a>.</noscript>
 </body>
 </html>
 `;
   fs.writeFileSync(path.join(out, 'index.html'), html);
-  const manifest = { script, style, fonts, files };
+  const manifest = { script, style, fonts, files, queries: await pageQueries() };
   fs.writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 1)}\n`);
   return manifest;
 }
@@ -176,10 +196,10 @@ export async function buildDeskIfStale({ force = false } = {}) {
     const manifest = await bundle();
     const js = manifest.files[manifest.script];
     const css = manifest.files[manifest.style];
-    const fonts = manifest.files[manifest.fonts];
     const kb = (entry) => `${(entry.gzip / 1024).toFixed(1)} KB`;
+    const fonts = Object.entries(manifest.fonts).map(([code, name]) => `${code} ${kb(manifest.files[name])}`);
     console.error(
-      `[build] desk built in ${Date.now() - started} ms: script ${kb(js)}, stylesheet ${kb(css)}, fonts stylesheet ${kb(fonts)} (gzip)`,
+      `[build] desk built in ${Date.now() - started} ms: script ${kb(js)}, stylesheet ${kb(css)}, fonts stylesheets ${fonts.join(', ')} (gzip)`,
     );
   } catch (err) {
     console.error(`[build] the desk build failed: ${err instanceof Error ? err.message : err}`);

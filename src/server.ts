@@ -104,21 +104,32 @@ function json(res: http.ServerResponse, status: number, body: unknown, headers: 
 const unreadable = (res: http.ServerResponse) =>
   json(res, 400, { errors: [{ message: 'The request body could not be read.', extensions: { code: 'BAD_REQUEST' } }] });
 
-async function lookUp(app: App & { cache: ResponseCache }, req: http.IncomingMessage, res: http.ServerResponse, note: Note) {
+/** One GraphQL POST as the response cache sees it. */
+interface Posted {
+  url: string;
+  body: Buffer | string;
+  headers: Array<[string, string]>;
+  accept?: string;
+  acceptLanguage?: string;
+  origin?: string;
+}
+
+/** An answer: a cache entry (replayed or just stored), or a response that may not be kept. */
+type Answered = { entry: CachedResponse; state: 'HIT' | 'MISS' } | { status: number; headers: Array<[string, string]>; text: string };
+
+/**
+ * Answers a query POST from the response cache, or runs it in Yoga and stores the answer when it
+ * may be kept. The HTTP door (lookUp) and the desk's pages (their embedded data) both come here.
+ */
+async function answer(app: App & { cache: ResponseCache }, posted: Posted, note: Note, req?: http.IncomingMessage): Promise<Answered> {
   const { yoga, cache } = app;
-  const body = await readBody(req).catch(() => null);
-  if (!body) {
-    unreadable(res);
-    return;
-  }
   const key = cache.keyFor({
-    url: req.url ?? '',
-    body,
-    accept: req.headers.accept,
-    acceptLanguage: req.headers['accept-language'],
-    origin: req.headers.origin,
+    url: posted.url,
+    body: posted.body,
+    accept: posted.accept,
+    acceptLanguage: posted.acceptLanguage,
+    origin: posted.origin,
   });
-  const ifNoneMatch = req.headers['if-none-match'];
   if (key) {
     const hit = await cache.get(key);
     if (hit) {
@@ -126,18 +137,18 @@ async function lookUp(app: App & { cache: ResponseCache }, req: http.IncomingMes
       note.cache = 'HIT';
       note.operation = hit.operation;
       note.languages = hit.languages;
-      if (reply(res, hit, 'HIT', ifNoneMatch)) cache.stats.notModified++;
-      return;
+      return { entry: hit, state: 'HIT' };
     }
     cache.stats.misses++;
   } else {
     cache.stats.bypassed++;
   }
-
   note.cache = key ? 'MISS' : 'BYPASS';
-  const headers: Array<[string, string]> = [];
-  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string]);
-  const response = await yoga.fetch(`http://localhost${req.url}`, { method: 'POST', headers, body }, { req, responseCache: note, note });
+  const response = await yoga.fetch(
+    `http://localhost${posted.url}`,
+    { method: 'POST', headers: posted.headers, body: posted.body },
+    { req, responseCache: note, note },
+  );
   const text = await response.text();
   const kept: Array<[string, string]> = [];
   response.headers.forEach((value, name) => {
@@ -146,12 +157,61 @@ async function lookUp(app: App & { cache: ResponseCache }, req: http.IncomingMes
   if (key && note.cacheable && response.status === 200 && !response.headers.has('set-cookie')) {
     const entry: CachedResponse = { headers: kept, body: text, etag: etagOf(text), operation: note.operation, languages: note.languages };
     cache.put(key, entry);
-    if (reply(res, entry, 'MISS', ifNoneMatch)) cache.stats.notModified++;
+    return { entry, state: 'MISS' };
+  }
+  return { status: response.status, headers: kept, text };
+}
+
+async function lookUp(app: App & { cache: ResponseCache }, req: http.IncomingMessage, res: http.ServerResponse, note: Note) {
+  const body = await readBody(req).catch(() => null);
+  if (!body) {
+    unreadable(res);
     return;
   }
-  const out = Buffer.from(text);
-  res.writeHead(response.status, [...kept, ['x-cache', note.cache], ['content-length', String(out.length)]].flat());
+  const headers: Array<[string, string]> = [];
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string]);
+  const answered = await answer(
+    app,
+    {
+      url: req.url ?? '',
+      body,
+      headers,
+      accept: req.headers.accept,
+      acceptLanguage: req.headers['accept-language'],
+      origin: req.headers.origin,
+    },
+    note,
+    req,
+  );
+  if ('entry' in answered) {
+    if (reply(res, answered.entry, answered.state, req.headers['if-none-match'])) app.cache.stats.notModified++;
+    return;
+  }
+  const out = Buffer.from(answered.text);
+  res.writeHead(answered.status, [...answered.headers, ['x-cache', note.cache ?? 'BYPASS'], ['content-length', String(out.length)]].flat());
   res.end(out);
+}
+
+/**
+ * The desk's page data: one query of the desk's own (its text from the desk's manifest) run as
+ * the browser would send it, through the response cache when there is one. The JSON text of a
+ * 200 answer, or null.
+ */
+async function pageQuery(app: App, body: string, acceptLanguage: string | undefined): Promise<string | null> {
+  const headers: Array<[string, string]> = [
+    ['content-type', 'application/json'],
+    ['accept', 'application/graphql-response+json'],
+  ];
+  if (acceptLanguage) headers.push(['accept-language', acceptLanguage]);
+  const posted: Posted = { url: '/graphql', body, headers, accept: 'application/graphql-response+json', acceptLanguage };
+  const note: Note = { cacheable: false };
+  if (app.cache) {
+    const answered = await answer(app as App & { cache: ResponseCache }, posted, note);
+    if ('entry' in answered) return answered.entry.body;
+    return answered.status === 200 ? answered.text : null;
+  }
+  const response = await app.yoga.fetch('http://localhost/graphql', { method: 'POST', headers, body }, { responseCache: note, note });
+  return response.status === 200 ? response.text() : null;
 }
 
 /** A client's request id when it is short and plain, else a new one. */
@@ -171,7 +231,9 @@ export class HttpServer {
   private app: App | null = null;
   private closing = false;
   private readonly logger: Logger;
-  private readonly desk = new Desk();
+  private readonly desk = new Desk(undefined, (body, acceptLanguage) =>
+    this.app ? pageQuery(this.app, body, acceptLanguage) : Promise.resolve(null),
+  );
 
   constructor(private readonly options: ServerOptions = {}) {
     this.logger = (options.logger ?? silentLogger()).child({ component: 'http' });

@@ -17,7 +17,7 @@ export type { CacheNote } from './http.js';
 /** The parts of a request a key is made of. */
 export interface KeyParts {
   url: string;
-  body: Buffer;
+  body: Buffer | string;
   accept: string | undefined;
   acceptLanguage: string | undefined;
   origin: string | undefined;

@@ -4,10 +4,19 @@
 // request path can reach another file. Assets have content-hashed names: cached for a year,
 // immutable, with an ETag; scripts and stylesheets are sent brotli- or gzip-compressed from the
 // copies the build made. Every response carries a Content-Security-Policy naming no other origin.
+//
+// A page comes with its data: for an article or the list, the server runs the desk's own query
+// (its text from the manifest, as the browser would send it) and puts the answer in the page as a
+// JSON data block, which the script hands to its GraphQL client before the first render. The page
+// then paints as soon as its script runs, without a second round trip. The <html lang> is the
+// language served. A query that fails or is slow leaves the page without data: the script asks.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import { EXPORT_PREFIX, sendExport } from './export.js';
 
 /** Where the build writes the desk: dist/web/ at the project's root (from src/desk/ and dist/desk/ alike). */
@@ -44,20 +53,70 @@ interface AssetEntry {
 interface Manifest {
   script: string;
   style: string;
-  /** The fonts' stylesheet, applied by the script after the first render. */
-  fonts: string;
+  /** The fonts' stylesheets by language, linked by the script after the first render. */
+  fonts: Record<string, string>;
   files: Record<string, AssetEntry>;
+  /** The desk's operations (as urql sends them) and which of them a page may carry answers to. */
+  queries?: { document: string; operations: string[] };
 }
+
+/**
+ * Runs one GraphQL request body (JSON) with the visitor's Accept-Language; resolves with the JSON
+ * text of a 200 answer, or null.
+ */
+export type PageQuery = (body: string, acceptLanguage: string | undefined) => Promise<string | null>;
+
+/** An answer put in a page: the operation, its variables exactly as the script will ask, the result. */
+export interface Embedded {
+  operation: string;
+  variables: Record<string, string>;
+  data: unknown;
+  extensions?: unknown;
+}
+
+/** How long a page waits for its data before it goes out without (the script then asks itself). */
+const PAGE_DATA_WAIT_MS = 800;
+/** Pages larger than this are sent compressed when the client accepts it. */
+const COMPRESS_FROM = 1024;
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
 
 interface Built {
   manifest: Manifest;
-  shell: Buffer;
-  shellEtag: string;
+  /** The page shell, with the places for the language and the page's data. */
+  shell: string;
   /** Scripts and stylesheets (and their compressed copies), read once: they are small. */
   memory: Map<string, Buffer>;
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,199}$/;
+/** A language parameter the script passes on (web/src/route.ts reads the address the same way). */
+const LANG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const tag = (value: string | null) => (value && value.length <= 35 && LANG.test(value) ? value : undefined);
+
+/** The queries whose answers a page carries, with the variables the script will use. */
+export function pageRequests(urlPath: string, search: string): Array<{ operation: string; variables: Record<string, string> }> {
+  const query = new URLSearchParams(search);
+  const lang = tag(query.get('lang'));
+  const path = urlPath.replace(/\/+$/, '') || '/';
+  const withLang = (variables: Record<string, string>, value: string | undefined) => (value ? { ...variables, lang: value } : variables);
+  if (path === '/') return [{ operation: 'ArticleList', variables: withLang({}, lang) }];
+  const article = /^\/articles\/([a-z0-9][a-z0-9-]*)$/.exec(path);
+  if (!article?.[1] || !SLUG.test(article[1])) return [];
+  const slug = article[1];
+  const compare = tag(query.get('compare'));
+  const requests = [{ operation: 'ArticlePage', variables: withLang({ slug }, lang) }];
+  if (compare) requests.push({ operation: 'ArticlePage', variables: { slug, lang: compare } });
+  return requests;
+}
+
+/** JSON for a <script type="application/json"> element: nothing in it can end the element. */
+const scriptJson = (value: unknown) =>
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 /** True for the paths the desk answers: its pages, the status page's exports and its assets. */
 export function isDeskPath(urlPath: string): boolean {
@@ -106,10 +165,63 @@ export function pickEncoding(acceptEncoding: string | undefined, available: { br
 const matches = (ifNoneMatch: string | undefined, etag: string) =>
   !!ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 
+/** The answers a page carries (those without errors), and the language the first one was served in. */
+async function pageData(
+  query: PageQuery,
+  queries: NonNullable<Manifest['queries']>,
+  urlPath: string,
+  search: string,
+  acceptLanguage: string | undefined,
+): Promise<{ embedded: Embedded[]; language: string | null; missing: boolean }> {
+  const requests = pageRequests(urlPath, search).filter((r) => queries.operations.includes(r.operation));
+  const answers = await Promise.all(
+    requests.map(async (request) => {
+      const body = JSON.stringify({ operationName: request.operation, query: queries.document, variables: request.variables });
+      const text = await query(body, acceptLanguage).catch(() => null);
+      if (!text) return null;
+      const result = JSON.parse(text) as { data?: Record<string, unknown>; errors?: unknown[]; extensions?: unknown };
+      if (result.errors?.length || !result.data) return null;
+      return { ...request, data: result.data, extensions: result.extensions } satisfies Embedded;
+    }),
+  );
+  const embedded = answers.filter((a): a is NonNullable<typeof a> => a !== null);
+  const first = embedded[0];
+  return {
+    embedded,
+    language: first ? pageLanguage(first) : null,
+    // An article page whose article does not exist: the page says so, with 404.
+    missing: first?.operation === 'ArticlePage' && (first.data as { article?: unknown }).article === null,
+  };
+}
+
+/** The language a page is in: the one its (first) title was asked in, else the one negotiated. */
+function pageLanguage(answer: Embedded): string | null {
+  type Titled = { localizedTitle?: { requestedLanguage?: unknown } } | null | undefined;
+  const data = answer.data as { article?: Titled; articles?: { edges?: Array<{ node?: Titled }> } };
+  const title = data.article?.localizedTitle ?? data.articles?.edges?.[0]?.node?.localizedTitle;
+  if (typeof title?.requestedLanguage === 'string') return title.requestedLanguage;
+  const negotiated = (answer.extensions as { i18n?: { negotiated?: unknown } } | undefined)?.i18n?.negotiated;
+  return typeof negotiated === 'string' ? negotiated : null;
+}
+
+/** Resolves with the promise's value, or with `fallback` after `ms`. */
+function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<T>((resolve) => {
+      timer = setTimeout(() => resolve(fallback), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
 export class Desk {
   private built: Built | null = null;
 
-  constructor(private readonly dir: string = DESK_DIR) {}
+  constructor(
+    private readonly dir: string = DESK_DIR,
+    private readonly query: PageQuery | null = null,
+  ) {}
 
   /** The build, read on first use (and again while it is missing). */
   private load(): Built | null {
@@ -117,7 +229,7 @@ export class Desk {
     const manifestFile = path.join(this.dir, 'manifest.json');
     if (!fs.existsSync(manifestFile)) return null;
     const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest;
-    const shell = fs.readFileSync(path.join(this.dir, 'index.html'));
+    const shell = fs.readFileSync(path.join(this.dir, 'index.html'), 'utf8');
     const memory = new Map<string, Buffer>();
     for (const [name, entry] of Object.entries(manifest.files)) {
       if (entry.type.startsWith('font/')) continue;
@@ -126,9 +238,46 @@ export class Desk {
       if (entry.gzip) memory.set(`${name}.gz`, fs.readFileSync(`${file}.gz`));
       if (entry.br) memory.set(`${name}.br`, fs.readFileSync(`${file}.br`));
     }
-    const etag = manifest.files[manifest.script]?.etag ?? '"desk"';
-    this.built = { manifest, shell, shellEtag: `"shell-${etag.replace(/"/g, '')}"`, memory };
+    this.built = { manifest, shell, memory };
     return this.built;
+  }
+
+  /** A page: the shell with the answers to the page's queries in it, compressed when accepted. */
+  private async page(req: http.IncomingMessage, res: http.ServerResponse, built: Built, status: number, urlPath: string) {
+    const search = (req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?')) : '';
+    const acceptLanguage = typeof req.headers['accept-language'] === 'string' ? req.headers['accept-language'] : undefined;
+    const queries = built.manifest.queries;
+    const data =
+      status === 200 && this.query && queries
+        ? await within(pageData(this.query, queries, urlPath, search, acceptLanguage), PAGE_DATA_WAIT_MS, null)
+        : null;
+    if (data?.missing) status = 404;
+    const block = data?.embedded.length ? `<script type="application/json" id="desk-data">${scriptJson(data.embedded)}</script>` : '';
+    const lang = data?.language && LANG.test(data.language) ? data.language : 'en';
+    const html = Buffer.from(built.shell.replace('__LANG__', lang).replace('<!--desk-data-->', block));
+    const etag = `"page-${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
+    const headers: Record<string, string> = {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-cache',
+      vary: 'Accept-Language, Accept-Encoding',
+      etag,
+      ...SECURITY_HEADERS,
+    };
+    if (status === 200 && matches(req.headers['if-none-match'], etag)) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    const encoding = html.length >= COMPRESS_FROM ? pickEncoding(req.headers['accept-encoding'], { br: 1, gzip: 1 }) : null;
+    const body =
+      encoding === 'br'
+        ? await brotli(html, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } })
+        : encoding === 'gzip'
+          ? await gzip(html)
+          : html;
+    if (encoding) headers['content-encoding'] = encoding;
+    res.writeHead(status, { ...headers, 'content-length': String(body.length) });
+    res.end(req.method === 'HEAD' ? undefined : body);
   }
 
   /** Answers a request for one of the desk's paths (isDeskPath). */
@@ -141,23 +290,7 @@ export class Desk {
     const built = this.load();
     if (!built) return plain(res, 503, 'The desk is not built: run `npm run build` (npm install and npm start build it).\n');
     const page = isPage(urlPath);
-    if (page) {
-      const status = page === 'page' ? 200 : 404;
-      const headers = {
-        'content-type': 'text/html; charset=utf-8',
-        'cache-control': 'no-cache',
-        etag: built.shellEtag,
-        ...SECURITY_HEADERS,
-      };
-      if (status === 200 && matches(req.headers['if-none-match'], built.shellEtag)) {
-        res.writeHead(304, headers);
-        res.end();
-        return;
-      }
-      res.writeHead(status, { ...headers, 'content-length': String(built.shell.length) });
-      res.end(req.method === 'HEAD' ? undefined : built.shell);
-      return;
-    }
+    if (page) return this.page(req, res, built, page === 'page' ? 200 : 404, urlPath);
     // An asset: exactly a name the manifest lists, or nothing (no decoding, no joining of paths).
     const entry = Object.hasOwn(built.manifest.files, urlPath) ? built.manifest.files[urlPath] : undefined;
     if (!entry) return plain(res, 404, 'Not found.\n');

@@ -83,6 +83,13 @@ function rawGet(
   });
 }
 
+/** The answers a page carries (its #desk-data block). */
+// biome-ignore lint/suspicious/noExplicitAny: the answers are checked field by field
+function pageData(html: string): Array<{ operation: string; variables: Record<string, string>; data: any }> {
+  const block = /<script type="application\/json" id="desk-data">(.*?)<\/script>/s.exec(html)?.[1];
+  return block ? JSON.parse(block) : [];
+}
+
 const paragraphsOf = (page: Page, column = '') => page.locator(`${column} .para:not(.title-row) > :is(p, h2)`);
 
 describe('desk over HTTP', () => {
@@ -92,7 +99,8 @@ describe('desk over HTTP', () => {
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
       expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
-      const html = await res.text();
+      // Outside the page's data (an article's text may hold an address), nothing names another origin.
+      const html = (await res.text()).replace(/<script type="application\/json" id="desk-data">.*?<\/script>/s, '');
       expect(html).not.toMatch(/(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]/i);
       expect(html).toMatch(/<script type="module" src="\/assets\/main-[A-Z0-9]+\.js">/);
     }
@@ -115,14 +123,19 @@ describe('desk over HTTP', () => {
     const html = await (await fetch(`${base}/`)).text();
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1] ?? '';
     const style = /href="(\/assets\/main-[^"]+\.css)"/.exec(html)?.[1] ?? '';
-    // The fonts' stylesheet is linked for print, so it never holds up the first render; the script applies it.
-    const fonts = /href="(\/assets\/fonts-[^"]+\.css)" media="print" data-fonts/.exec(html)?.[1] ?? '';
-    expect([script, style, fonts].every(Boolean)).toBe(true);
+    // The fonts' stylesheets (one per language) are not linked: the script links them after the first render.
+    expect(html).not.toMatch(/<link[^>]+fonts-/);
+    const fonts = JSON.parse(/<script type="application\/json" id="desk-fonts">(.*?)<\/script>/.exec(html)?.[1] ?? '{}') as Record<
+      string,
+      string
+    >;
+    expect(Object.keys(fonts)).toEqual(['ko', 'zh-Hans', 'zh-Hant']);
+    expect([script, style].every(Boolean)).toBe(true);
     let compressed = 0;
     for (const [asset, type] of [
       [script, 'text/javascript; charset=utf-8'],
       [style, 'text/css; charset=utf-8'],
-      [fonts, 'text/css; charset=utf-8'],
+      ...Object.values(fonts).map((sheet) => [sheet, 'text/css; charset=utf-8'] as const),
     ] as const) {
       const br = await rawGet(asset, { 'accept-encoding': 'gzip, deflate, br' });
       expect([br.status, br.headers['content-type'], br.headers['content-encoding']]).toEqual([200, type, 'br']);
@@ -148,6 +161,62 @@ describe('desk over HTTP', () => {
       'font/woff2',
       'public, max-age=31536000, immutable',
     ]);
+  });
+
+  it("carries the page's data: the article in the language asked, its <html lang>, compressed, 404 for no such article", async () => {
+    const ko = await rawGet(`/articles/${SEED_SLUG}?lang=ko`, { 'accept-encoding': 'br' });
+    expect([ko.status, ko.headers['content-encoding'], ko.headers.vary]).toEqual([200, 'br', 'Accept-Language, Accept-Encoding']);
+    const koHtml = zlib.brotliDecompressSync(ko.body).toString();
+    expect(koHtml).toContain('<html lang="ko">');
+    const [answer, ...rest] = pageData(koHtml);
+    expect(rest).toEqual([]);
+    expect(answer).toMatchObject({ operation: 'ArticlePage', variables: { slug: SEED_SLUG, lang: 'ko' } });
+    expect(answer?.data.article.localizedTitle.text).toBe(seedTranslation('ko').title);
+    expect(answer?.data.article.paragraphs).toHaveLength(15);
+    // urql's shape: __typename where the client adds it, so its cache knows what a save changes.
+    expect(answer?.data.article.__typename).toBe('Article');
+    // The same page asked again with its ETag: not modified.
+    expect((await rawGet(`/articles/${SEED_SLUG}?lang=ko`, { 'if-none-match': String(ko.headers.etag) })).status).toBe(304);
+
+    // Side by side: both languages' answers. The list: the language negotiated from Accept-Language.
+    const both = pageData(await (await fetch(`${base}/articles/${SEED_SLUG}?lang=en&compare=zh-Hant`)).text());
+    expect(both.map((a) => a.variables.lang)).toEqual(['en', 'zh-Hant']);
+    const list = await (await fetch(`${base}/`, { headers: { 'accept-language': 'zh-TW,zh;q=0.9' } })).text();
+    expect(list).toContain('<html lang="zh-Hant">');
+    expect(pageData(list)[0]).toMatchObject({ operation: 'ArticleList', variables: {} });
+
+    // No such article: 404, and the page says so at once (its data says there is none).
+    const missing = await fetch(`${base}/articles/no-such-article?lang=ko`);
+    expect(missing.status).toBe(404);
+    expect(pageData(await missing.text())[0]?.data.article).toBeNull();
+  });
+
+  it("never lets a hostile language or an article's text out of the data block", async () => {
+    // A language the service does not serve: the query fails, the page goes without data (the script asks and shows why).
+    for (const lang of ['tlh', '../../etc/passwd', '<script>', 'x'.repeat(300)]) {
+      const res = await fetch(`${base}/articles/${SEED_SLUG}?lang=${encodeURIComponent(lang)}`);
+      expect(res.status, lang).toBe(200);
+      const html = await res.text();
+      expect(html, lang).toContain('<html lang="');
+      expect(html, lang).not.toContain('<script>');
+      expect(
+        pageData(html).every((a) => a.variables.lang === undefined),
+        lang,
+      ).toBe(true);
+    }
+    // An article whose text would end a script element, open a comment or break a line in JavaScript.
+    const title = 'Hostile </script><script>window.pwned=1</script> <!-- title \u2028 end';
+    const ingested = await ingestText(t.db.prisma, `${title}\nA body with </SCRIPT> in it and <!-- a comment.\n`);
+    try {
+      const html = await (await fetch(`${base}/articles/${ingested.slug}`)).text();
+      expect(html.match(/<script/gi)).toHaveLength(3);
+      expect(html.match(/<\/script/gi)).toHaveLength(3);
+      expect(html).not.toContain('<!-- title');
+      expect(ingested.title).toContain('</script><script>');
+      expect(pageData(html)[0]?.data.article.localizedTitle.text).toBe(ingested.title);
+    } finally {
+      await t.db.prisma.article.delete({ where: { slug: ingested.slug } });
+    }
   });
 
   it('refuses path traversal and anything the build did not list', async () => {
@@ -219,6 +288,8 @@ describe('desk in the browser', () => {
         `[desk] first load of the article in ${lang}: first paragraph at ${Math.round(shown)} ms after navigation start (${firstLoad} ms as the test waited); shell by ${timing.html} ms, script ${timing.js}, stylesheet ${timing.css}, GraphQL ${timing.graphql} ms`,
       );
       expect(shown).toBeLessThan(3_000);
+      // The page came with its data: the first paint asked /graphql nothing.
+      expect(timing.graphql).toEqual([]);
       await expect.poll(() => page.locator('h1[data-provenance]').first().textContent()).toBe(seedTranslation(lang).title);
       const paragraphs = paragraphsOf(page);
       expect(await paragraphs.count()).toBe(15);

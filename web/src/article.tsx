@@ -48,16 +48,21 @@ function MentionMark({ mention, id, language }: { mention: Mention; id: string; 
       >
         {mention.text}
       </button>
+      {/* Filled only while open: an article has a hundred mentions, and the page draws faster without them. */}
       <span role="tooltip" id={id} class="tip" hidden={!open}>
-        <span class="tip-kind">
-          {entity.kindLabel}
-          {entity.confirmed ? '' : ' · proposed, awaiting review'}
-        </span>
-        {others.map(([code, field]) => (
-          <span class="tip-name" key={code}>
-            <span class="tip-lang">{code}</span> <span lang={code}>{entity[field]}</span>
-          </span>
-        ))}
+        {open && (
+          <>
+            <span class="tip-kind">
+              {entity.kindLabel}
+              {entity.confirmed ? '' : ' · proposed, awaiting review'}
+            </span>
+            {others.map(([code, field]) => (
+              <span class="tip-name" key={code}>
+                <span class="tip-lang">{code}</span> <span lang={code}>{entity[field]}</span>
+              </span>
+            ))}
+          </>
+        )}
       </span>
     </span>
   );

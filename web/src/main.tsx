@@ -2,7 +2,7 @@ import { Provider } from '@urql/preact';
 import { render } from 'preact';
 import './styles.css';
 import { ArticlePage } from './article.js';
-import { client } from './client.js';
+import { client, restorePageData } from './client.js';
 import { ArticleListDocument, ArticlePageDocument } from './generated/graphql.js';
 import { ArticleList } from './list.js';
 import { routeOf } from './route.js';
@@ -31,9 +31,10 @@ function App() {
   );
 }
 
-// The page's data is asked for before the first render, so the request runs while the page is
-// built (urql shares the answer with the components' identical queries).
+// The page's data: the server's answers in the page, else asked for before the first render, so the
+// request runs while the page is built (urql shares the answer with the components' identical queries).
 const route = routeOf(window.location);
+restorePageData();
 if (route.page === 'article') {
   client.query(ArticlePageDocument, { slug: route.slug, lang: route.lang }).toPromise();
   if (route.compare) client.query(ArticlePageDocument, { slug: route.slug, lang: route.compare }).toPromise();
@@ -44,5 +45,25 @@ if (root) {
   root.textContent = '';
   render(<App />, root);
 }
-// The fonts' stylesheet, linked for print so that it does not hold up the first render, now applies.
-requestAnimationFrame(() => document.querySelector('link[data-fonts]')?.setAttribute('media', 'all'));
+// The fonts, after the first render: reading their stylesheets' hundreds of @font-face rules takes the
+// browser tens of milliseconds, so the page's own languages come next, the others when it is idle.
+requestAnimationFrame(() => {
+  let sheets: Record<string, string> = {};
+  try {
+    sheets = JSON.parse(document.getElementById('desk-fonts')?.textContent ?? '{}') as Record<string, string>;
+  } catch {}
+  const link = (code: string) => {
+    const href = sheets[code];
+    if (!href || document.querySelector(`link[data-fonts="${code}"]`)) return;
+    const element = Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
+    element.dataset.fonts = code;
+    document.head.append(element);
+  };
+  const shown = [document.documentElement.lang, ...(route.page === 'article' ? [route.lang, route.compare] : [])];
+  for (const code of shown) if (code) link(code);
+  const later = () => {
+    for (const code of Object.keys(sheets)) link(code);
+  };
+  if ('requestIdleCallback' in window) requestIdleCallback(later, { timeout: 2000 });
+  else setTimeout(later, 500);
+});
