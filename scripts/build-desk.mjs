@@ -23,7 +23,15 @@ const web = path.join(root, 'web');
 const out = path.join(root, 'dist', 'web');
 const generated = path.join(web, 'src', 'generated', 'graphql.ts');
 const manifestFile = path.join(out, 'manifest.json');
-const inputs = [path.join(web, 'src'), path.join(root, 'schema.graphql'), fileURLToPath(import.meta.url), path.join(root, 'package.json')];
+const inputs = [
+  path.join(web, 'src'),
+  path.join(root, 'schema.graphql'),
+  fileURLToPath(import.meta.url),
+  path.join(root, 'package.json'),
+  // The English labels the script bundles (web/src/i18n.ts).
+  path.join(root, 'locales', 'en', 'desk.json'),
+  path.join(root, 'locales', 'en', 'common.json'),
+];
 
 function newest(p) {
   const stat = fs.statSync(p);

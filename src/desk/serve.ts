@@ -17,7 +17,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { isLanguage, matchLanguage } from '../i18n/languages.js';
 import { EXPORT_PREFIX, sendExport } from './export.js';
+import { deskLabels } from './labels.js';
 
 /** Where the build writes the desk: dist/web/ at the project's root (from src/desk/ and dist/desk/ alike). */
 export const DESK_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'web');
@@ -111,9 +113,9 @@ export function pageRequests(urlPath: string, search: string): Array<{ operation
   return requests;
 }
 
-/** JSON for a <script type="application/json"> element: nothing in it can end the element. */
-const scriptJson = (value: unknown) =>
-  JSON.stringify(value)
+/** JSON text for a <script type="application/json"> element: nothing in it can end the element. */
+const scriptJson = (json: string) =>
+  json
     .replace(/</g, '\\u003c')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
@@ -252,9 +254,19 @@ export class Desk {
         ? await within(pageData(this.query, queries, urlPath, search, acceptLanguage), PAGE_DATA_WAIT_MS, null)
         : null;
     if (data?.missing) status = 404;
-    const block = data?.embedded.length ? `<script type="application/json" id="desk-data">${scriptJson(data.embedded)}</script>` : '';
-    const lang = data?.language && LANG.test(data.language) ? data.language : 'en';
-    const html = Buffer.from(built.shell.replace('__LANG__', lang).replace('<!--desk-data-->', block));
+    const block = data?.embedded.length
+      ? `<script type="application/json" id="desk-data">${scriptJson(JSON.stringify(data.embedded))}</script>`
+      : '';
+    // The desk's own text in the page's language (for a page without data, the one Accept-Language asks for).
+    // The language asked in the address when the page went without data (a slow or failed query).
+    const asked = tag(new URLSearchParams(search).get('lang'));
+    const language = data?.language && isLanguage(data.language) ? data.language : asked ? matchLanguage(asked) : null;
+    const labels = deskLabels(language, acceptLanguage);
+    const html = Buffer.from(
+      built.shell
+        .replace('__LANG__', labels.language)
+        .replace('<!--desk-data-->', `${block}<script type="application/json" id="desk-labels">${scriptJson(labels.json)}</script>`),
+    );
     const etag = `"page-${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
     const headers: Record<string, string> = {
       'content-type': 'text/html; charset=utf-8',

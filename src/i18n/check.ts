@@ -98,9 +98,12 @@ function unbalanced(text: string): string | null {
   return null;
 }
 
-/** A translation identical to the English is suspicious when the English has words in it. */
+/**
+ * A translation identical to the English is suspicious when the English has words in it: names
+ * written with more than one capital (GraphQL, API, XLIFF) are the same in every language.
+ */
 const suspiciouslyEnglish = (source: string, target: string) =>
-  source === target && /[A-Za-z]{3,}/.test(source.replace(/\{\{[^}]*\}\}/g, ''));
+  source === target && /[A-Za-z]{3,}/.test(source.replace(/\{\{[^}]*\}\}/g, '').replace(/\b[A-Za-z]*[A-Z][a-z]*[A-Z][A-Za-z]*\b/g, ''));
 
 function surfacesOf(catalog: Catalog, language: Language, entity: GlossaryEntity): string[] {
   const own = catalog.raw(language, 'entities', entityNameKey(entity.key));

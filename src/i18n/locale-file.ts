@@ -12,7 +12,7 @@ export interface LoadError {
 export type Resource = { [key: string]: string | string[] | Resource };
 
 /** A namespace is a fixed name or an article's slug; anything else in a language folder is refused. */
-const NAMESPACE = /^(?:common|errors|entities|articles\/[a-z0-9]+(?:-[a-z0-9]+)*)$/;
+const NAMESPACE = /^(?:common|errors|desk|entities|articles\/[a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 /** Every leaf of a locale file as [dotted key, value]. */
 export function flatten(value: Resource, prefix = ''): Array<[string, string | string[]]> {
@@ -81,7 +81,7 @@ export function namespaceOf(root: string, language: string, file: string): strin
     throw {
       file: `${language}/${relative}`,
       line: null,
-      message: 'not a known locale file (common, errors, entities or articles/<slug>.json)',
+      message: 'not a known locale file (common, errors, desk, entities or articles/<slug>.json)',
     } satisfies LoadError;
   }
   return namespace;

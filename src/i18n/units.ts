@@ -25,13 +25,15 @@ export interface Unit {
 function labelUnits(catalog: Catalog): Unit[] {
   const english = catalog.files.get('en') ?? new Map<string, Resource>();
   const units: Unit[] = [];
-  for (const namespace of ['common', 'errors']) {
+  for (const namespace of ['common', 'errors', 'desk']) {
     for (const [key, value] of flatten(english.get(namespace) ?? {})) {
       if (typeof value !== 'string') continue;
       const note =
         namespace === 'errors'
           ? `Error message for the code ${key}; keep every {{placeholder}}.`
-          : `Label ${key}; keep every {{placeholder}}.`;
+          : namespace === 'desk'
+            ? `The desk's interface text ${key}; keep every {{placeholder}}.`
+            : `Label ${key}; keep every {{placeholder}}.`;
       units.push({ namespace, key, source: value, sourceHash: sha256(value), note });
     }
   }
@@ -115,7 +117,7 @@ const categories = new Map<string, Set<string>>();
 /** False for a plural form the language does not use (Korean and Chinese have only `_other`). */
 export function appliesTo(unit: Unit, language: string): boolean {
   const m = PLURAL_SUFFIX.exec(unit.key);
-  if (!m || unit.namespace !== 'common') return true;
+  if (!m || (unit.namespace !== 'common' && unit.namespace !== 'desk')) return true;
   let set = categories.get(language);
   if (!set) {
     set = new Set(new Intl.PluralRules(language).resolvedOptions().pluralCategories);

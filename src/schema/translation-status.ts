@@ -15,7 +15,7 @@ const LocaleError = builder.objectRef<LoadError>('LocaleError').implement({
 const NamespaceStatusRef = builder.objectRef<NamespaceStatus>('NamespaceStatus').implement({
   description: 'Translation figures for one namespace (one locale file) of a language.',
   fields: (t) => ({
-    namespace: t.exposeString('namespace', { description: 'The namespace: common, errors, entities, or articles/<slug>.' }),
+    namespace: t.exposeString('namespace', { description: 'The namespace: common, errors, desk, entities, or articles/<slug>.' }),
     total: t.exposeInt('total', { description: 'Strings to translate.' }),
     translated: t.exposeInt('translated', { description: 'Strings the language has.' }),
     missing: t.exposeInt('missing', { description: 'Strings it lacks.' }),

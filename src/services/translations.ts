@@ -570,7 +570,7 @@ function rekeyRecords(root: string, language: Language, mapping: (namespace: str
 
 export interface SaveTranslationInput {
   language: string;
-  /** common, errors, entities or articles/<slug>. */
+  /** common, errors, desk, entities or articles/<slug>. */
   namespace: string;
   /** The key within the namespace: "title", "paragraphs.p-6fc76108", "dandong.name", "dandong.aliases", "entityKind.PLACE". */
   key: string;

@@ -17,7 +17,7 @@ import { createHttpServer } from '../../src/server.js';
 import { createApp } from '../../src/yoga.js';
 import { launchChromium } from '../helpers/browser.js';
 import { useTestDatabase } from '../helpers/db.js';
-import { copyLocales } from '../helpers/locales.js';
+import { copyLocales, deskLabel } from '../helpers/locales.js';
 import { SEED_SLUG, seedKey, seedTranslation } from '../helpers/seed.js';
 
 useTestDatabase({ seedCorpus: true });
@@ -70,13 +70,18 @@ async function articlePage(): Promise<Page> {
   return page;
 }
 
+/** The desk's label in Korean, the language of the page these tests edit. */
+const ko = (key: string, values: Record<string, string | number> = {}) => deskLabel('ko', key, values);
+
 const para = (page: Page, key: string) => page.locator(`.para[data-key="${key}"]`);
 
 describe('translator mode', () => {
   it('is read-only without a token: it says how to enable editing, and offers nothing to save', async () => {
     const before = locales.snapshot();
     const page = await articlePage();
-    expect(await page.locator('.translator').textContent()).toMatch(/Read-only\. To edit translations, start the server with ADMIN_TOKEN/);
+    // In the page's language (Korean here), as locales/ko/desk.json has it.
+    expect(await page.locator('.translator p').textContent()).toBe(ko('translator.readOnly', { variable: 'ADMIN_TOKEN' }));
+    expect(ko('translator.readOnly')).not.toBe(deskLabel('en', 'translator.readOnly'));
     expect(await page.locator('button.edit').count()).toBe(0);
     expect(await page.locator('textarea').count()).toBe(0);
     // And the API itself refuses a save without the token.
@@ -97,15 +102,15 @@ describe('translator mode', () => {
     const before = locales.snapshot();
     const page = await articlePage();
     await page.locator('#admin-token').fill('not-the-token-at-all-000');
-    await page.getByRole('button', { name: 'Enable editing' }).click();
+    await page.getByRole('button', { name: ko('translator.enable') }).click();
     await para(page, HEADING).locator('button.edit').click();
     const editor = para(page, HEADING).locator('form.editor');
-    const save = editor.getByRole('button', { name: 'Save' });
+    const save = editor.getByRole('button', { name: ko('editor.save') });
     // A placeholder the source does not have: blocked as typed, with the reason.
     await editor.locator('textarea').fill('관계 개선 {{count}} 조짐');
     await expect
       .poll(() => editor.locator('.checks').textContent())
-      .toContain('PLACEHOLDERS: placeholders differ from the source: expected none, found {{count}}');
+      .toContain(`PLACEHOLDERS: ${ko('editor.placeholders', { expected: ko('editor.placeholdersNone'), found: '{{count}}' })}`);
     expect(await save.isDisabled()).toBe(true);
     await editor.locator('textarea').fill('「관계 개선 조짐');
     await expect.poll(() => editor.locator('.checks').textContent()).toContain('UNBALANCED');
@@ -124,7 +129,7 @@ describe('translator mode', () => {
     const before = locales.snapshot();
     const page = await articlePage();
     await page.locator('#admin-token').fill(TOKEN);
-    await page.getByRole('button', { name: 'Enable editing' }).click();
+    await page.getByRole('button', { name: ko('translator.enable') }).click();
     const first = seedKey(0);
     await para(page, first).locator('button.edit').click();
     const editor = para(page, first).locator('form.editor');
@@ -134,10 +139,10 @@ describe('translator mode', () => {
     await expect
       .poll(() => editor.locator('.check-error').allTextContents(), { timeout: 10_000 })
       .toContainEqual(expect.stringMatching(/^GLOSSARY: /));
-    expect(await editor.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+    expect(await editor.getByRole('button', { name: ko('editor.save') }).isDisabled()).toBe(true);
     // Fixed, the draft passes the server's checks and Save is enabled again.
     await editor.locator('textarea').fill(seedTranslation('ko').paragraphs[first] as string);
-    await expect.poll(() => editor.getByRole('button', { name: 'Save' }).isEnabled(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => editor.getByRole('button', { name: ko('editor.save') }).isEnabled(), { timeout: 10_000 }).toBe(true);
     expect(await editor.locator('.check-error').count()).toBe(0);
     expect(locales.snapshot()).toEqual(before);
     await page.close();
@@ -147,22 +152,29 @@ describe('translator mode', () => {
     const page = await articlePage();
     expect(await page.locator('.review').count()).toBe(0);
     await page.locator('#admin-token').fill(TOKEN);
-    await page.getByRole('button', { name: 'Enable editing' }).click();
+    await page.getByRole('button', { name: ko('translator.enable') }).click();
     const proposed = page.locator('.review li');
     await expect
       .poll(() => proposed.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.entity).sort()))
       .toEqual(['provincial-seafood-management-bureau', 'sinuiju-customs-office']);
     expect(await page.locator('button.mention.proposed').count()).toBeGreaterThan(0);
-    await page.locator('.review li[data-entity="sinuiju-customs-office"]').getByRole('button', { name: 'Confirm' }).click();
-    await expect.poll(() => page.locator('.review [role="status"]').textContent()).toBe('Sinuiju customs office: confirmed.');
+    await page
+      .locator('.review li[data-entity="sinuiju-customs-office"]')
+      .getByRole('button', { name: ko('review.confirm') })
+      .click();
+    await expect
+      .poll(() => page.locator('.review [role="status"]').textContent())
+      .toBe(ko('review.confirmed', { name: 'Sinuiju customs office' }));
     await expect.poll(() => proposed.count()).toBe(1);
     // Renamed from the page: the English name changes, the old one stays as an alias.
     const bureau = page.locator('.review li[data-entity="provincial-seafood-management-bureau"]');
-    await bureau.getByRole('textbox', { name: /New English name/ }).fill('Provincial Fisheries Management Bureau');
-    await bureau.getByRole('button', { name: 'Rename' }).click();
+    await bureau
+      .getByRole('textbox', { name: ko('review.renameLabel', { name: 'provincial seafood management bureau' }) })
+      .fill('Provincial Fisheries Management Bureau');
+    await bureau.getByRole('button', { name: ko('review.rename') }).click();
     await expect
       .poll(() => page.locator('.review [role="status"]').textContent())
-      .toBe('provincial seafood management bureau: renamed to Provincial Fisheries Management Bureau.');
+      .toBe(ko('review.renamed', { name: 'provincial seafood management bureau', newName: 'Provincial Fisheries Management Bureau' }));
     const renamed = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -183,7 +195,7 @@ describe('translator mode', () => {
   it('saves through the mutation: /graphql serves the edit within a second, and the page shows it', async () => {
     const page = await articlePage();
     await page.locator('#admin-token').fill(TOKEN);
-    await page.getByRole('button', { name: 'Enable editing' }).click();
+    await page.getByRole('button', { name: ko('translator.enable') }).click();
     expect(await served(HEADING)).toBe(seedTranslation('ko').paragraphs[HEADING]);
     await para(page, HEADING).locator('button.edit').click();
     const editor = para(page, HEADING).locator('form.editor');
@@ -191,7 +203,7 @@ describe('translator mode', () => {
     await editor.locator('textarea').fill('관계 회복의 조짐');
     const saved = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('SaveTranslation'));
     const clicked = Date.now();
-    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.getByRole('button', { name: ko('editor.save') }).click();
     await saved;
     const answered = Date.now();
     let seen = 0;

@@ -13,11 +13,13 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/desk/serve.js';
+import { catalog } from '../../src/i18n/current.js';
 import { ingestText } from '../../src/ingest/index.js';
 import { createHttpServer } from '../../src/server.js';
 import { createApp } from '../../src/yoga.js';
 import { launchChromium } from '../helpers/browser.js';
 import { useTestDatabase } from '../helpers/db.js';
+import { deskLabel } from '../helpers/locales.js';
 import { SEED_FILE, SEED_SLUG, seedKey, seedTranslation } from '../helpers/seed.js';
 
 const t = useTestDatabase({ seedCorpus: true });
@@ -209,8 +211,9 @@ describe('desk over HTTP', () => {
     const ingested = await ingestText(t.db.prisma, `${title}\nA body with </SCRIPT> in it and <!-- a comment.\n`);
     try {
       const html = await (await fetch(`${base}/articles/${ingested.slug}`)).text();
-      expect(html.match(/<script/gi)).toHaveLength(3);
-      expect(html.match(/<\/script/gi)).toHaveLength(3);
+      // The module script and three data blocks (the page's data, the desk's labels, the fonts).
+      expect(html.match(/<script/gi)).toHaveLength(4);
+      expect(html.match(/<\/script/gi)).toHaveLength(4);
       expect(html).not.toContain('<!-- title');
       expect(ingested.title).toContain('</script><script>');
       expect(pageData(html)[0]?.data.article.localizedTitle.text).toBe(ingested.title);
@@ -295,6 +298,10 @@ describe('desk in the browser', () => {
       expect(await paragraphs.count()).toBe(15);
       const langs = await paragraphs.evaluateAll((els) => els.map((e) => e.getAttribute('lang')));
       expect(new Set(langs)).toEqual(new Set([lang]));
+      // The desk's own text is in the page's language too, never English beside a Korean or Chinese article.
+      expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+      expect(await page.locator('nav a[href="/"]').textContent()).toBe(catalog().raw(lang, 'desk', 'nav.articles'));
+      expect(await page.locator('nav a[href="/"]').textContent()).not.toBe(deskLabel('en', 'nav.articles'));
       // The seed is fully translated: nothing falls back; zh-Hant is the translators' own Taiwan text.
       expect(await page.locator('.para .mark-fallback').count()).toBe(0);
       const kinds = await page.locator('.para button.mention').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.kind));
@@ -337,6 +344,10 @@ describe('desk in the browser', () => {
     await paragraphsOf(page).first().waitFor();
     expect(await paragraphsOf(page).first().getAttribute('lang')).toBe('zh-Hant');
     expect(await page.locator('#lang').inputValue()).toBe('zh-Hant');
+    // The desk's own text in Traditional Chinese too: converted from zh-Hans, or Taiwan wording where translators wrote it.
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-Hant');
+    expect(await page.locator('nav a[href="/status"]').textContent()).toBe(catalog().raw('zh-Hant', 'desk', 'nav.status'));
+    expect(await page.locator('.legend summary').textContent()).toBe(catalog().raw('zh-Hant', 'desk', 'legend.title'));
     await page.goto(`${base}/`);
     await page.locator('table.articles a.title').first().waitFor();
     expect(await page.locator('table.articles a.title').first().textContent()).toBe(seedTranslation('zh-Hant').title);
@@ -411,7 +422,7 @@ describe('desk in the browser', () => {
       expect(await added.locator('p').getAttribute('lang')).toBe('en');
       expect(await added.locator('p').textContent()).toBe('A paragraph added after the translation.');
       await page.locator('.legend summary').click();
-      expect(await page.locator('.legend').textContent()).toMatch(/never passed off as a translation/);
+      expect(await page.locator('.legend').textContent()).toContain(deskLabel('ko', 'legend.fallback'));
       expect(await seriousViolations(page)).toEqual([]);
     } finally {
       await ingestText(t.db.prisma, seed);

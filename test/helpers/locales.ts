@@ -47,3 +47,15 @@ export function labelCount(file: string): number {
   );
   return new Set(keys).size;
 }
+
+/**
+ * A label of the desk (locales/<lang>/desk.json as shipped, English where the language has none)
+ * with its placeholders filled: what the desk's page must show in that language.
+ */
+export function deskLabel(lang: 'en' | 'ko' | 'zh-Hans', key: string, values: Record<string, string | number> = {}): string {
+  const read = (code: string) =>
+    new Map(flatten(JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, code, 'desk.json'), 'utf8')) as Resource));
+  const text = read(lang).get(key) ?? read('en').get(key);
+  if (typeof text !== 'string') throw new Error(`no desk label ${key}`);
+  return text.replace(/\{\{\s*([^},\s]+)[^}]*\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}

@@ -30,14 +30,14 @@ const [NEW_FIRST, NEW_SECOND] = paragraphKeysOf(NEW_ARTICLE);
 const NEW_P0 = new RegExp(`(msgctxt "articles/new-arrivals:paragraphs\\.${NEW_FIRST}"\nmsgid "[^"]*"\nmsgstr )"[^"]*"`);
 
 /**
- * What a language has translated: every label of en/common.json (a plural once), 20 entity names,
+ * What a language has translated: every label of en/common.json and en/desk.json (a plural once), 20 entity names,
  * the seed article's title and 15 paragraphs, and one message per error code in en/errors.json
  * (both grow with the service). An export also holds the 3 units of the untranslated article below.
  */
 const ERROR_CODES = Object.keys(JSON.parse(fs.readFileSync('locales/en/errors.json', 'utf8'))).length;
 /** What a language has translated. */
-const translated = (lang: string) => labelCount(`locales/${lang}/common.json`) + 36 + ERROR_CODES;
-const UNITS = labelCount('locales/en/common.json') + 36 + ERROR_CODES + 3;
+const translated = (lang: string) => labelCount(`locales/${lang}/common.json`) + labelCount(`locales/${lang}/desk.json`) + 36 + ERROR_CODES;
+const UNITS = labelCount('locales/en/common.json') + labelCount('locales/en/desk.json') + 36 + ERROR_CODES + 3;
 
 const snapshot = () => locales.snapshot();
 

@@ -44,11 +44,15 @@ const editJson = (root: string, rel: string, fn: (data: Record<string, any>) => 
 };
 const KO_ARTICLE = `ko/articles/${SEED_SLUG}.json`;
 /**
- * What ko (and zh-Hans) translate: every label of en/common.json (a plural once), 20 entity names,
+ * What ko (and zh-Hans) translate: every label of en/common.json and en/desk.json (a plural once), 20 entity names,
  * the seed article's title and 15 paragraphs, and one message per error code in en/errors.json
  * (labels and errors grow with the service).
  */
-const TOTAL = labelCount('locales/en/common.json') + 36 + Object.keys(JSON.parse(fs.readFileSync('locales/en/errors.json', 'utf8'))).length;
+const TOTAL =
+  labelCount('locales/en/common.json') +
+  labelCount('locales/en/desk.json') +
+  36 +
+  Object.keys(JSON.parse(fs.readFileSync('locales/en/errors.json', 'utf8'))).length;
 /** The locale key of the seed article's paragraph at a position ("paragraphs.p-412453d9" for 4). */
 const P = (position: number) => `paragraphs.${seedKey(position)}`;
 
@@ -119,6 +123,14 @@ describe('i18n:check', () => {
           d.paragraphs[seedKey(7)] = 'Signs of warming relations';
         }),
       new RegExp(`paragraphs\\.${seedKey(7)}: identical to the English source`),
+    ],
+    [
+      'a desk label left in English (names such as GraphQL API are not flagged)',
+      (root: string) =>
+        editJson(root, 'ko/desk.json', (d) => {
+          d.nav.status = 'Translation status';
+        }),
+      /^ko\/desk\.json:\d+: warning: nav\.status: identical to the English source/,
     ],
     [
       'a glossary violation (단둥 missing)',

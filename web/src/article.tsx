@@ -7,6 +7,7 @@ import { useQuery } from '@urql/preact';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { ArticlePageDocument, type ArticlePageQuery, type ServedFragment } from './generated/graphql.js';
+import { t, uiLanguage } from './i18n.js';
 import { ReviewPanel } from './review.js';
 import { articleHref } from './route.js';
 import { Editor, TARGETS, TranslatorPanel, useToken } from './translator.js';
@@ -54,7 +55,7 @@ function MentionMark({ mention, id, language }: { mention: Mention; id: string; 
           <>
             <span class="tip-kind">
               {entity.kindLabel}
-              {entity.confirmed ? '' : ' · proposed, awaiting review'}
+              {entity.confirmed ? '' : ` · ${t('article.proposed')}`}
             </span>
             {others.map(([code, field]) => (
               <span class="tip-name" key={code}>
@@ -109,8 +110,8 @@ function EditControl(props: { editing?: Editing; keyName: string; label: string;
   const current = served.provenance === 'FALLBACK' ? '' : served.text;
   if (!open)
     return (
-      <button type="button" class="edit" onClick={() => setOpen(true)} aria-label={`Edit ${props.label}`}>
-        Edit
+      <button type="button" class="edit" onClick={() => setOpen(true)} aria-label={t('article.editLabel', { what: props.label })}>
+        {t('article.edit')}
       </button>
     );
   return (
@@ -128,7 +129,7 @@ function ParagraphView({ paragraph, column, editing }: { paragraph: Paragraph; c
       <EditControl
         editing={editing}
         keyName={`paragraphs.${paragraph.key}`}
-        label={`paragraph ${paragraph.position + 1}`}
+        label={t('article.paragraphLabel', { number: paragraph.position + 1 })}
         source={paragraph.originalText}
         served={served}
       />
@@ -150,7 +151,7 @@ function Title({ article, editing }: { article: Article; editing?: Editing }) {
   return (
     <div class={`para title-row ${markClass(title)}`}>
       <Marks served={title} />
-      <EditControl editing={editing} keyName="title" label="the title" source={article.originalTitle} served={title} />
+      <EditControl editing={editing} keyName="title" label={t('article.titleLabel')} source={article.originalTitle} served={title} />
       <h1 lang={title.language} data-provenance={title.provenance}>
         {title.text}
       </h1>
@@ -173,8 +174,8 @@ function Byline({ article }: { article: Article }) {
       {article.url && (
         <>
           {' · '}
-          <a href={article.url} rel="noreferrer noopener">
-            original
+          <a href={article.url} rel="noreferrer noopener" lang={uiLanguage}>
+            {t('article.original')}
           </a>
         </>
       )}
@@ -187,14 +188,14 @@ export function ArticlePage({ slug, lang, compare }: { slug: string; lang?: stri
   const [second] = useQuery({ query: ArticlePageDocument, variables: { slug, lang: compare }, pause: !compare });
   const [token, setToken] = useToken();
   const article = first.data?.article;
-  if (first.fetching && !first.data) return <p class="loading">Loading the article…</p>;
+  if (first.fetching && !first.data) return <p class="loading">{t('article.loading')}</p>;
   if (!first.data) return <Problem error={first.error} />;
   if (!article)
     return (
       <section>
-        <h1>No such article</h1>
+        <h1>{t('article.missingTitle')}</h1>
         <p>
-          There is no article “{slug}”. <a href="/">See the articles</a>.
+          {t('article.missingText', { slug })} <a href="/">{t('notFound.back')}</a>
         </p>
       </section>
     );
@@ -205,16 +206,16 @@ export function ArticlePage({ slug, lang, compare }: { slug: string; lang?: stri
   const editing = (lang: string | undefined): Editing | undefined =>
     token && lang && TARGETS.includes(lang) ? { slug, lang, token } : undefined;
   const pickers = (
-    <div class="toolbar">
+    <div class="toolbar" lang={uiLanguage}>
       <LanguageForm action={articleHref(slug)}>
-        <LanguagePicker id="lang" name="lang" label="Language" languages={first.data.languages} value={served} />
+        <LanguagePicker id="lang" name="lang" label={t('picker.language')} languages={first.data.languages} value={served} />
         <LanguagePicker
           id="compare"
           name="compare"
-          label="Side by side with"
+          label={t('picker.compare')}
           languages={first.data.languages}
           value={compare ?? ''}
-          none="(none)"
+          none={t('picker.none')}
         />
       </LanguageForm>
       <Legend />
@@ -237,13 +238,13 @@ export function ArticlePage({ slug, lang, compare }: { slug: string; lang?: stri
     );
   }
   return (
-    <section class="compare" aria-label={`${served} and ${compare} side by side`}>
+    <section class="compare" aria-label={t('article.sideBySide', { first: served, second: compare })}>
       {pickers}
       <Problem error={second.error} />
       {!other ? (
-        <p class="loading">Loading {compare}…</p>
+        <p class="loading">{t('article.loadingLanguage', { language: compare })}</p>
       ) : (
-        <table class="columns" aria-label="Paragraphs side by side">
+        <table class="columns" aria-label={t('article.columns')}>
           <thead>
             <tr>
               <th scope="col" lang={served} class="col-a">

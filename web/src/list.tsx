@@ -2,6 +2,7 @@
 // the server negotiates it), source, date, the languages each article is available in, and coverage.
 import { useQuery } from '@urql/preact';
 import { ArticleListDocument } from './generated/graphql.js';
+import { t, uiLanguage } from './i18n.js';
 import { articleHref } from './route.js';
 import { LanguageForm, LanguagePicker, Legend, Marks, markClass, Problem, percent } from './ui.js';
 
@@ -9,27 +10,27 @@ export function ArticleList({ lang }: { lang?: string }) {
   const [result] = useQuery({ query: ArticleListDocument, variables: { lang } });
   const { data, error, fetching } = result;
   const served: string = lang ?? result.extensions?.i18n?.negotiated ?? 'en';
-  if (fetching && !data) return <p class="loading">Loading the articles…</p>;
+  if (fetching && !data) return <p class="loading">{t('list.loading')}</p>;
   if (!data) return <Problem error={error} />;
   return (
     <section class="list" lang={served}>
-      <div class="toolbar" lang="en">
-        <h1>Articles</h1>
+      <div class="toolbar" lang={uiLanguage}>
+        <h1>{t('nav.articles')}</h1>
         <LanguageForm action="/">
-          <LanguagePicker id="lang" name="lang" label="Language" languages={data.languages} value={served} />
+          <LanguagePicker id="lang" name="lang" label={t('picker.language')} languages={data.languages} value={served} />
         </LanguageForm>
         <Legend />
       </div>
       <Problem error={error} />
       <table class="articles">
-        <caption lang="en">{data.articles.totalCount} articles</caption>
-        <thead lang="en">
+        <caption lang={uiLanguage}>{t('list.count', { count: data.articles.totalCount })}</caption>
+        <thead lang={uiLanguage}>
           <tr>
-            <th scope="col">Title</th>
-            <th scope="col">Source</th>
-            <th scope="col">Published</th>
-            <th scope="col">Languages</th>
-            <th scope="col">Coverage</th>
+            <th scope="col">{t('list.title')}</th>
+            <th scope="col">{t('list.source')}</th>
+            <th scope="col">{t('list.published')}</th>
+            <th scope="col">{t('list.languages')}</th>
+            <th scope="col">{t('list.coverage')}</th>
           </tr>
         </thead>
         <tbody>
@@ -60,9 +61,11 @@ export function ArticleList({ lang }: { lang?: string }) {
               </td>
               <td lang="en">
                 <ul class="coverage">
-                  {node.translations.map((t) => (
-                    <li key={t.language}>
-                      {t.language} <meter min={0} max={1} value={t.coverage} aria-label={`${t.language} coverage`} /> {percent(t.coverage)}
+                  {node.translations.map((tr) => (
+                    <li key={tr.language}>
+                      {tr.language}{' '}
+                      <meter min={0} max={1} value={tr.coverage} aria-label={t('list.coverageOf', { language: tr.language })} />{' '}
+                      {percent(tr.coverage)}
                     </li>
                   ))}
                 </ul>

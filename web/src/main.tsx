@@ -4,6 +4,7 @@ import './styles.css';
 import { ArticlePage } from './article.js';
 import { client, restorePageData } from './client.js';
 import { ArticleListDocument, ArticlePageDocument } from './generated/graphql.js';
+import { loadLabels, t } from './i18n.js';
 import { ArticleList } from './list.js';
 import { routeOf } from './route.js';
 import { StatusPage } from './status.js';
@@ -20,9 +21,9 @@ function App() {
         {route.page === 'status' && <StatusPage />}
         {route.page === 'missing' && (
           <section>
-            <h1>Not found</h1>
+            <h1>{t('notFound.title')}</h1>
             <p>
-              There is no page here. <a href="/">See the articles</a>.
+              {t('notFound.text')} <a href="/">{t('notFound.back')}</a>
             </p>
           </section>
         )}
@@ -34,6 +35,7 @@ function App() {
 // The page's data: the server's answers in the page, else asked for before the first render, so the
 // request runs while the page is built (urql shares the answer with the components' identical queries).
 const route = routeOf(window.location);
+loadLabels();
 restorePageData();
 if (route.page === 'article') {
   client.query(ArticlePageDocument, { slug: route.slug, lang: route.lang }).toPromise();

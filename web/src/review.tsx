@@ -11,6 +11,7 @@ import {
   RejectEntityDocument,
   RenameEntityDocument,
 } from './generated/graphql.js';
+import { t } from './i18n.js';
 
 type Entity = NonNullable<ArticlePageQuery['article']>['entities'][number];
 
@@ -25,7 +26,7 @@ export function ReviewPanel({ slug, lang, token, entities }: { slug: string; lan
     const context = { fetchOptions: { headers: { authorization: `Bearer ${token}` } } };
     const name = (names[entity.key] ?? '').trim();
     if (action === 'rename' && !name) {
-      setNote(`${entity.originalName}: type the new name first.`);
+      setNote(t('review.typeName', { name: entity.originalName }));
       return;
     }
     const result =
@@ -41,40 +42,40 @@ export function ReviewPanel({ slug, lang, token, entities }: { slug: string; lan
     }
     setNote(
       action === 'rename'
-        ? `${entity.originalName}: renamed to ${name}.`
-        : `${entity.originalName}: ${action === 'confirm' ? 'confirmed' : 'rejected'}.`,
+        ? t('review.renamed', { name: entity.originalName, newName: name })
+        : t(action === 'confirm' ? 'review.confirmed' : 'review.rejected', { name: entity.originalName }),
     );
     await client.query(ArticlePageDocument, { slug, lang }, { requestPolicy: 'network-only' }).toPromise();
   };
   return (
     <section class="review" aria-labelledby="review-title">
-      <h2 id="review-title">Entity review</h2>
+      <h2 id="review-title">{t('review.title')}</h2>
       {proposed.length === 0 ? (
-        <p>No proposed entity awaits review in this article.</p>
+        <p>{t('review.none')}</p>
       ) : (
         <ul>
           {proposed.map((entity) => (
             <li key={entity.key} data-entity={entity.key}>
               <span class={`mention kind-${entity.kind}`}>{entity.originalName}</span> <span class="muted">({entity.kindLabel})</span>{' '}
               <button type="button" onClick={() => act(entity, 'confirm')}>
-                Confirm
+                {t('review.confirm')}
               </button>{' '}
               <button type="button" onClick={() => act(entity, 'reject')}>
-                Reject
+                {t('review.reject')}
               </button>{' '}
               <label for={`rename-${entity.key}`} class="visually-hidden">
-                New English name for {entity.originalName}
+                {t('review.renameLabel', { name: entity.originalName })}
               </label>
               <input
                 id={`rename-${entity.key}`}
                 type="text"
                 maxLength={200}
-                placeholder="New name"
+                placeholder={t('review.newName')}
                 value={names[entity.key] ?? ''}
                 onInput={(e) => setNames({ ...names, [entity.key]: (e.currentTarget as HTMLInputElement).value })}
               />{' '}
               <button type="button" onClick={() => act(entity, 'rename')}>
-                Rename
+                {t('review.rename')}
               </button>
             </li>
           ))}

@@ -2,6 +2,7 @@
 // orphaned strings, locale files that failed to load, and the same figures per namespace.
 import { useQuery } from '@urql/preact';
 import { type StatusFiguresFragment, TranslationStatusPageDocument } from './generated/graphql.js';
+import { rich, t } from './i18n.js';
 import { Problem, percent } from './ui.js';
 
 function Keys({ label, keys }: { label: string; keys: string[] }) {
@@ -30,26 +31,26 @@ function LanguageStatus({ status, name }: { status: StatusFiguresFragment; name:
       </h2>
       <dl class="figures">
         <div>
-          <dt>Coverage</dt>
+          <dt>{t('status.coverage')}</dt>
           <dd>
-            <meter min={0} max={1} value={status.coverage} aria-label={`${status.language} coverage`} /> {percent(status.coverage)} (
-            {status.translated} of {status.total})
+            <meter min={0} max={1} value={status.coverage} aria-label={t('list.coverageOf', { language: status.language })} />{' '}
+            {percent(status.coverage)} ({t('status.translatedOf', { translated: status.translated, total: status.total })})
           </dd>
         </div>
         <div>
-          <dt>Missing</dt>
+          <dt>{t('status.missing')}</dt>
           <dd data-figure="missing">{status.missing}</dd>
         </div>
         <div>
-          <dt>Stale</dt>
+          <dt>{t('status.stale')}</dt>
           <dd data-figure="stale">{status.stale}</dd>
         </div>
         <div>
-          <dt>Orphaned</dt>
+          <dt>{t('status.orphaned')}</dt>
           <dd data-figure="orphaned">{status.orphaned}</dd>
         </div>
         <div>
-          <dt>Check errors</dt>
+          <dt>{t('status.errors')}</dt>
           <dd data-figure="errors">{status.errors.length}</dd>
         </div>
       </dl>
@@ -67,7 +68,7 @@ function LanguageStatus({ status, name }: { status: StatusFiguresFragment; name:
         </ul>
       )}
       <p class="exports">
-        Export every string of {status.language} for a CAT tool:{' '}
+        {t('status.export', { language: status.language })}{' '}
         <a href={`/status/export/${status.language}/xliff`} download>
           XLIFF 2.0
         </a>
@@ -79,19 +80,19 @@ function LanguageStatus({ status, name }: { status: StatusFiguresFragment; name:
         <a href={`/status/export/${status.language}/po`} download>
           PO
         </a>{' '}
-        (import the translated file with <code>npm run i18n:import</code>).
+        {rich('status.import', { command: <code>npm run i18n:import</code> })}
       </p>
-      <Keys label="Missing strings" keys={status.missingKeys} />
-      <Keys label="Stale strings" keys={status.staleKeys} />
+      <Keys label={t('status.missingKeys')} keys={status.missingKeys} />
+      <Keys label={t('status.staleKeys')} keys={status.staleKeys} />
       <table class="namespaces">
-        <caption>By locale file</caption>
+        <caption>{t('status.byFile')}</caption>
         <thead>
           <tr>
-            <th scope="col">Namespace</th>
-            <th scope="col">Coverage</th>
-            <th scope="col">Missing</th>
-            <th scope="col">Stale</th>
-            <th scope="col">Orphaned</th>
+            <th scope="col">{t('status.namespace')}</th>
+            <th scope="col">{t('status.coverage')}</th>
+            <th scope="col">{t('status.missing')}</th>
+            <th scope="col">{t('status.stale')}</th>
+            <th scope="col">{t('status.orphaned')}</th>
           </tr>
         </thead>
         <tbody>
@@ -116,16 +117,13 @@ function LanguageStatus({ status, name }: { status: StatusFiguresFragment; name:
 
 export function StatusPage() {
   const [{ data, error, fetching }] = useQuery({ query: TranslationStatusPageDocument, requestPolicy: 'network-only' });
-  if (fetching && !data) return <p class="loading">Loading the translation status…</p>;
+  if (fetching && !data) return <p class="loading">{t('status.loading')}</p>;
   if (!data) return <Problem error={error} />;
   const name = (code: string) => data.languages.find((l) => l.code === code)?.nativeName ?? code;
   return (
     <section class="status">
-      <h1>Translation status</h1>
-      <p>
-        As of the locale files now loaded (they reload on save). The exports are what <code>npm run i18n:export</code> writes (see{' '}
-        <code>locales/README.md</code>).
-      </p>
+      <h1>{t('status.title')}</h1>
+      <p>{rich('status.intro', { command: <code>npm run i18n:export</code>, guide: <code>locales/README.md</code> })}</p>
       {[data.ko, data.zhHans, data.zhHant].map((status) => (
         <LanguageStatus key={status.language} status={status} name={name(status.language)} />
       ))}

@@ -9,6 +9,7 @@ import { useMutation } from '@urql/preact';
 import { useEffect, useState } from 'preact/hooks';
 import { client } from './client.js';
 import { ArticlePageDocument, CheckTranslationDocument, SaveTranslationDocument } from './generated/graphql.js';
+import { rich, t } from './i18n.js';
 
 const TOKEN_KEY = 'polyglot-desk.admin-token';
 /** The languages translators write (en is the source). */
@@ -48,30 +49,26 @@ export function TranslatorPanel({ token, setToken, lang }: { token: string; setT
   const [draft, setDraft] = useState('');
   if (token) {
     return (
-      <section class="translator on" aria-label="Translator mode">
+      <section class="translator on" aria-label={t('translator.mode')}>
         <p>
-          Translator mode:{' '}
-          {TARGETS.includes(lang) ? <>edit a title or paragraph with its Edit button.</> : <>choose ko, zh-Hans or zh-Hant to edit.</>}{' '}
+          {t('translator.on')} {TARGETS.includes(lang) ? t('translator.howToEdit') : t('translator.chooseLanguage')}{' '}
           <button type="button" onClick={() => setToken('')}>
-            Stop editing
+            {t('translator.stop')}
           </button>
         </p>
       </section>
     );
   }
   return (
-    <section class="translator" aria-label="Translator mode">
-      <p>
-        Read-only. To edit translations, start the server with <code>ADMIN_TOKEN</code> set (the write API) and enter that token here; it is
-        kept in this tab only.
-      </p>
+    <section class="translator" aria-label={t('translator.mode')}>
+      <p>{rich('translator.readOnly', { variable: <code>ADMIN_TOKEN</code> })}</p>
       <form
         onSubmit={(event) => {
           event.preventDefault();
           if (draft.trim()) setToken(draft.trim());
         }}
       >
-        <label for="admin-token">Admin token</label>{' '}
+        <label for="admin-token">{t('translator.token')}</label>{' '}
         <input
           id="admin-token"
           type="password"
@@ -79,7 +76,7 @@ export function TranslatorPanel({ token, setToken, lang }: { token: string; setT
           value={draft}
           onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
         />{' '}
-        <button type="submit">Enable editing</button>
+        <button type="submit">{t('translator.enable')}</button>
       </form>
     </section>
   );
@@ -107,11 +104,11 @@ function unbalanced(text: string): string | null {
     for (const ch of text) {
       if (ch === open) depth++;
       else if (ch === close) depth--;
-      if (depth < 0) return `"${close}" closes nothing`;
+      if (depth < 0) return t('editor.closesNothing', { mark: close });
     }
-    if (depth > 0) return `"${open}" is never closed`;
+    if (depth > 0) return t('editor.neverClosed', { mark: open });
   }
-  if ((text.match(/"/g) ?? []).length % 2) return 'an odd number of " quotes';
+  if ((text.match(/"/g) ?? []).length % 2) return t('editor.oddQuotes');
   return null;
 }
 
@@ -121,7 +118,7 @@ function unbalanced(text: string): string | null {
  */
 export function draftProblems(source: string, draft: string): string[] {
   const problems: string[] = [];
-  if (!draft.trim()) problems.push('EMPTY: the translation is empty');
+  if (!draft.trim()) problems.push(`EMPTY: ${t('editor.empty')}`);
   const [want, got] = [placeholders(source), placeholders(draft)];
   if (want !== got) {
     const show = (list: string) =>
@@ -130,11 +127,11 @@ export function draftProblems(source: string, draft: string): string[] {
             .split(', ')
             .map((p) => `{{${p}}}`)
             .join(', ')
-        : 'none';
-    problems.push(`PLACEHOLDERS: placeholders differ from the source: expected ${show(want)}, found ${show(got)}`);
+        : t('editor.placeholdersNone');
+    problems.push(`PLACEHOLDERS: ${t('editor.placeholders', { expected: show(want), found: show(got) })}`);
   }
   const balance = unbalanced(draft);
-  if (balance && !unbalanced(source)) problems.push(`UNBALANCED: unbalanced quotes or brackets: ${balance}`);
+  if (balance && !unbalanced(source)) problems.push(`UNBALANCED: ${t('editor.unbalanced', { detail: balance })}`);
   return problems;
 }
 
@@ -198,9 +195,9 @@ function useServerCheck(target: EditTarget, draft: string, ready: boolean) {
       const problems = check
         ? check.problems
             .map((p) => `${p.code}: ${p.message}`)
-            .concat(check.total > check.problems.length ? [`… and ${check.total - check.problems.length} more`] : [])
+            .concat(check.total > check.problems.length ? [t('editor.more', { count: check.total - check.problems.length })] : [])
         : [
-            `${error?.extensions?.code ? `${String(error.extensions.code)}: ` : ''}${error?.message ?? answer.error?.message ?? 'the check failed'}`,
+            `${error?.extensions?.code ? `${String(error.extensions.code)}: ` : ''}${error?.message ?? answer.error?.message ?? t('editor.checkFailed')}`,
           ];
       setResult({ draft, problems });
     }, CHECK_DELAY_MS);
@@ -231,7 +228,7 @@ export function Editor({ target, onClose }: { target: EditTarget; onClose: () =>
         if (problems.length || saving) return;
         setSaving(true);
         setRefused([]);
-        setNote('Saving…');
+        setNote(t('editor.saving'));
         const result = await save(
           { input: { language: target.lang, namespace: `articles/${target.slug}`, key: target.key, text: draft } },
           { fetchOptions: { headers: { authorization: `Bearer ${target.token}` } } },
@@ -243,22 +240,20 @@ export function Editor({ target, onClose }: { target: EditTarget; onClose: () =>
           setRefused(
             listed.length
               ? listed.map((p) => `${p.code}: ${p.message}`)
-              : [`${code}${error?.message ?? result.error?.message ?? 'not saved'}`],
+              : [`${code}${error?.message ?? result.error?.message ?? t('editor.refused')}`],
           );
-          setNote('Not saved.');
+          setNote(t('editor.notSaved'));
           setSaving(false);
           return;
         }
-        setNote('Saved; waiting for the live reload…');
+        setNote(t('editor.waiting'));
         const served = await untilServed(target, draft);
         setSaving(false);
         if (served) onClose();
-        else setNote('Saved, but not served yet: reload the page in a moment.');
+        else setNote(t('editor.notServedYet'));
       }}
     >
-      <label for={id}>
-        {target.label} in {target.lang}
-      </label>
+      <label for={id}>{t('editor.label', { what: target.label, language: target.lang })}</label>
       <p class="source" lang="en">
         {target.source}
       </p>
@@ -270,7 +265,7 @@ export function Editor({ target, onClose }: { target: EditTarget; onClose: () =>
         onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)}
       />
       <p class="check-state" role="status">
-        {local.length === 0 && server.draft !== draft ? 'Checking glossary, particles and the whole language…' : ''}
+        {local.length === 0 && server.draft !== draft ? t('editor.checking') : ''}
       </p>
       <ul class="checks" aria-live="polite">
         {problems.map((p) => (
@@ -286,10 +281,10 @@ export function Editor({ target, onClose }: { target: EditTarget; onClose: () =>
       </ul>
       <p class="editor-actions">
         <button type="submit" disabled={problems.length > 0 || saving}>
-          Save
+          {t('editor.save')}
         </button>{' '}
         <button type="button" onClick={onClose}>
-          Cancel
+          {t('editor.cancel')}
         </button>{' '}
         <span role="status">{note}</span>
       </p>

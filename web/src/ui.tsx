@@ -1,6 +1,7 @@
 // Parts shared by the pages: the header, the language picker, provenance marks and their legend.
 import type { ComponentChildren } from 'preact';
 import type { Provenance, ServedFragment } from './generated/graphql.js';
+import { t } from './i18n.js';
 
 export function Header({ current }: { current: string }) {
   const link = (href: string, page: string, label: string) => (
@@ -11,13 +12,13 @@ export function Header({ current }: { current: string }) {
   return (
     <header class="top">
       <a class="skip" href="#main">
-        Skip to content
+        {t('nav.skip')}
       </a>
-      <nav aria-label="Desk">
+      <nav aria-label={t('nav.label')}>
         <span class="brand">polyglot-desk</span>
-        {link('/', 'list', 'Articles')}
-        {link('/status', 'status', 'Translation status')}
-        <a href="/graphql">GraphQL API</a>
+        {link('/', 'list', t('nav.articles'))}
+        {link('/status', 'status', t('nav.status'))}
+        <a href="/graphql">{t('nav.api')}</a>
       </nav>
     </header>
   );
@@ -57,7 +58,7 @@ export function LanguageForm({ action, children }: { action: string; children: C
   return (
     <form class="pickers" method="get" action={action}>
       {children}
-      <button type="submit">Show</button>
+      <button type="submit">{t('picker.show')}</button>
     </form>
   );
 }
@@ -76,19 +77,23 @@ export function Marks({ served }: { served: ServedFragment }) {
   const label = PROVENANCE_LABEL[served.provenance];
   if (label === 'fallback')
     marks.push(
-      <span class="mark mark-fallback" key="p" title={`Not translated into ${served.requestedLanguage}: shown in ${served.language}`}>
+      <span
+        class="mark mark-fallback"
+        key="p"
+        title={t('marks.fallback', { requested: served.requestedLanguage, language: served.language })}
+      >
         FALLBACK · {served.language}
       </span>,
     );
   if (label === 'converted')
     marks.push(
-      <span class="mark mark-converted" key="p" title="Converted from the Simplified Chinese translation (OpenCC)">
+      <span class="mark mark-converted" key="p" title={t('marks.converted')}>
         CONVERTED
       </span>,
     );
   if (served.stale)
     marks.push(
-      <span class="mark mark-stale" key="s" title="Translated from an earlier version of the source text: due for review">
+      <span class="mark mark-stale" key="s" title={t('marks.stale')}>
         STALE
       </span>,
     );
@@ -100,38 +105,31 @@ export const markClass = (served: ServedFragment) =>
   [`prov-${served.provenance.toLowerCase()}`, served.stale ? 'is-stale' : ''].filter(Boolean).join(' ');
 
 export const KINDS = ['PERSON', 'PLACE', 'ORGANIZATION', 'DATE', 'QUANTITY'] as const;
-const KIND_LABEL: Record<(typeof KINDS)[number], string> = {
-  PERSON: 'Person',
-  PLACE: 'Place',
-  ORGANIZATION: 'Organization',
-  DATE: 'Date',
-  QUANTITY: 'Quantity',
-};
 
 /** What the marks and the highlights mean. */
 export function Legend() {
   return (
     <details class="legend">
-      <summary>Legend</summary>
+      <summary>{t('legend.title')}</summary>
       <dl>
         <dt>
           <span class="mark mark-fallback">FALLBACK · en</span>
         </dt>
-        <dd>Not translated into the chosen language: shown in the language named, never passed off as a translation.</dd>
+        <dd>{t('legend.fallback')}</dd>
         <dt>
           <span class="mark mark-converted">CONVERTED</span>
         </dt>
-        <dd>Traditional Chinese converted by OpenCC from the Simplified Chinese translation.</dd>
+        <dd>{t('legend.converted')}</dd>
         <dt>
           <span class="mark mark-stale">STALE</span>
         </dt>
-        <dd>Translated from an earlier version of the source paragraph: still served, due for review.</dd>
+        <dd>{t('legend.stale')}</dd>
         {KINDS.map((kind) => (
           <>
             <dt key={`t${kind}`}>
-              <span class={`mention kind-${kind}`}>{KIND_LABEL[kind]}</span>
+              <span class={`mention kind-${kind}`}>{t(`entityKind.${kind}`)}</span>
             </dt>
-            <dd key={`d${kind}`}>An entity of this kind: hover over it or focus it (Tab) for its name in the other languages.</dd>
+            <dd key={`d${kind}`}>{t('legend.entity')}</dd>
           </>
         ))}
       </dl>

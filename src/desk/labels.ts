@@ -1,0 +1,42 @@
+// The desk's own text for a page: locales/<lang>/desk.json as the catalog now serves it (zh-Hant
+// converted where translators wrote nothing of their own; a save reloads it like any locale file),
+// with the entity kinds' names from common.json. Put in the page as JSON; the script fills any gap
+// from the English file it bundles (web/src/i18n.ts).
+
+import type { Catalog } from '../i18n/catalog.js';
+import { catalog } from '../i18n/current.js';
+import { type Language, negotiate } from '../i18n/languages.js';
+
+/** Labels by catalog (a reload makes a new one) and language, as the JSON the page carries. */
+const made = new WeakMap<Catalog, Map<Language, string>>();
+
+function labelsOf(current: Catalog, language: Language): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const key of current.servedKeys(language, 'desk')) {
+    const value = current.raw(language, 'desk', key);
+    if (typeof value === 'string') labels[key] = value;
+  }
+  for (const key of current.servedKeys(language, 'common')) {
+    if (!key.startsWith('entityKind.')) continue;
+    const value = current.raw(language, 'common', key);
+    if (typeof value === 'string') labels[key] = value;
+  }
+  return labels;
+}
+
+/** The JSON of the desk's labels in `language`, or in the language negotiated from Accept-Language. */
+export function deskLabels(language: Language | null, acceptLanguage: string | undefined): { language: Language; json: string } {
+  const current = catalog();
+  const chosen = language ?? negotiate(acceptLanguage).language;
+  let byLanguage = made.get(current);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    made.set(current, byLanguage);
+  }
+  let json = byLanguage.get(chosen);
+  if (json === undefined) {
+    json = JSON.stringify({ language: chosen, labels: labelsOf(current, chosen) });
+    byLanguage.set(chosen, json);
+  }
+  return { language: chosen, json };
+}
