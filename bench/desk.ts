@@ -119,10 +119,20 @@ async function main() {
         console.log(
           `    ${page.id.padEnd(26)} ${m.toFixed(0).padStart(5)} ms (max ${max.toFixed(0)})  vs ${w.toFixed(0).padStart(5)} ms  ratio ${(m / w).toFixed(2)}×  ${m < BUDGET_MS ? 'within' : 'OVER'} the 1 s budget; /graphql requests with data: ${asked}`,
         );
-        rows.push({ condition, page: page.id, withData: Math.round(m), withDataMax: Math.round(max), without: Math.round(w), ratio: +(m / w).toFixed(3) });
+        rows.push({
+          condition,
+          page: page.id,
+          withData: Math.round(m),
+          withDataMax: Math.round(max),
+          without: Math.round(w),
+          ratio: +(m / w).toFixed(3),
+        });
       }
     }
-    const date = new Date().toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
+    const date = new Date()
+      .toISOString()
+      .replace(/:/g, '-')
+      .replace(/\.\d+Z$/, 'Z');
     const file = path.join('bench', 'results', `desk-${date}.json`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(
