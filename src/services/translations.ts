@@ -355,7 +355,7 @@ function applyEntries(files: Map<string, Resource>, entries: ExchangeEntry[]): M
 /**
  * The errors the changed files would bring: they are written to a copy of the locales folder and the
  * whole language is checked there, as i18n:check would (a new entity name can fail the glossary of
- * paragraphs the file does not contain).
+ * paragraphs the file does not contain); or, given `only`, just those "namespace:key"s.
  */
 async function trialErrors(
   db: TranslationsDb,
@@ -363,6 +363,7 @@ async function trialErrors(
   units: Unit[],
   language: Language,
   changed: Map<string, Resource>,
+  only?: Set<string>,
 ): Promise<Problem[]> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'pgdesk-import-'));
   try {
@@ -374,6 +375,7 @@ async function trialErrors(
       entities: await glossaryEntities(db.prisma),
       texts: localeTexts(scratch),
       languages: [language],
+      only,
     });
     return found.filter((p) => p.severity === 'error');
   } finally {
@@ -645,7 +647,13 @@ export async function saveTranslation(
 
     const current = catalog.files.get(language)?.get(namespace) ?? {};
     const changed = new Map([[namespace, setPath(current, key, text)]]);
-    const problems = [...brokenFiles(catalog, language, 'saving into it'), ...(await trialErrors(db, root, units, language, changed))];
+    // One string changed: its own checks are all it can fail, except an entity's name or aliases,
+    // which every paragraph mentioning the entity is checked against (the glossary): then all of them.
+    const only = namespace === 'entities' ? undefined : new Set([`${namespace}:${key}`]);
+    const problems = [
+      ...brokenFiles(catalog, language, 'saving into it'),
+      ...(await trialErrors(db, root, units, language, changed, only)),
+    ];
     if (problems.length) return { ok: false, problems };
     if (options.dryRun) return { ok: true, language, namespace, key, file, stale: false };
 

@@ -217,6 +217,26 @@ describe('a refused save writes nothing', () => {
     expect(snapshot()).toEqual(before);
   });
 
+  it('checks the string it saves; an entity’s name, every paragraph that mentions the entity', async () => {
+    // Another paragraph already fails the glossary (the lede without 김정은): a save of the heading is its own business.
+    const lede = `paragraphs.${seedKey(0)}`;
+    const file = JSON.parse(locales.read(KO_ARTICLE));
+    file.paragraphs[seedKey(0)] = '북한이 최근 중국에 노동자를 추가로 파견했다.';
+    fs.writeFileSync(locales.file(KO_ARTICLE), `${JSON.stringify(file, null, 2)}\n`);
+    expect(await save({ language: 'ko', namespace: NS, key: HEADING, text: '관계 회복의 조짐' })).toMatchObject({ ok: true });
+    // Saving the lede itself as it is now is refused, with the glossary's reason.
+    const again = await save({ language: 'ko', namespace: NS, key: lede, text: '북한이 최근 중국에 노동자를 추가로 파견했다.' });
+    expect(again).toMatchObject({ ok: false, problems: [expect.objectContaining({ code: 'GLOSSARY', key: lede })] });
+    // A new name for Dandong that the paragraphs do not use: every paragraph mentioning Dandong is checked, and refuses it.
+    const before = snapshot();
+    const renamed = await save({ language: 'ko', namespace: 'entities', key: 'dandong.name', text: '안동' });
+    expect(renamed.ok).toBe(false);
+    const refused = renamed.ok ? [] : renamed.problems;
+    expect(refused.length).toBeGreaterThanOrEqual(2);
+    expect(refused.every((p) => p.code === 'GLOSSARY' && p.file === KO_ARTICLE)).toBe(true);
+    expect(snapshot()).toEqual(before);
+  });
+
   it('a broken file of the language refuses the save (it would be rebuilt from one key)', async () => {
     fs.writeFileSync(locales.file(KO_ARTICLE), fs.readFileSync(locales.file(KO_ARTICLE), 'utf8').replace(/\n}\n$/, ',\n}\n'));
     const before = snapshot();
