@@ -15,7 +15,7 @@ import { useCatalog } from '../../src/i18n/current.js';
 import { type LocaleWatcher, watchLocales } from '../../src/i18n/watch.js';
 import { createHttpServer } from '../../src/server.js';
 import { createApp } from '../../src/yoga.js';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, seriousViolations } from '../helpers/browser.js';
 import { useTestDatabase } from '../helpers/db.js';
 import { copyLocales, deskLabel } from '../helpers/locales.js';
 import { SEED_SLUG, seedKey, seedTranslation } from '../helpers/seed.js';
@@ -23,6 +23,8 @@ import { SEED_SLUG, seedKey, seedTranslation } from '../helpers/seed.js';
 useTestDatabase({ seedCorpus: true });
 
 const TOKEN = 'desk-test-token-0123456789';
+/** The side-by-side editor's screenshot for the README (the reader's is written by desk.test.ts). */
+const SCREENSHOTS = 'docs/screenshots';
 const KO_FILE = `ko/articles/${SEED_SLUG}.json`;
 const HEADING = seedKey(7);
 const locales = copyLocales();
@@ -63,7 +65,10 @@ async function served(key: string): Promise<string | undefined> {
 }
 
 async function articlePage(): Promise<Page> {
-  const page = await browser.newPage();
+  // A context of its own (axe-core needs one it can open a page in); closed with its page.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('close', () => void context.close().catch(() => {}));
   await page.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort('internetdisconnected')));
   await page.goto(`${base}/articles/${SEED_SLUG}?lang=ko`);
   await page.locator('.para p').first().waitFor();
@@ -133,8 +138,28 @@ describe('translator mode', () => {
     const first = seedKey(0);
     await para(page, first).locator('button.edit').click();
     const editor = para(page, first).locator('form.editor');
+    // The glossary under the source: each entity the lede mentions, its Korean name, and whether the draft has it.
+    const terms = editor.locator('.glossary li');
+    expect(await terms.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.entity))).toEqual([
+      'north-korea',
+      'china',
+      'kim-jong-un',
+    ]);
+    expect(await editor.locator('.glossary li[data-entity="kim-jong-un"] [lang="ko"]').textContent()).toBe('김정은');
+    expect(await editor.locator('.glossary li.found').count()).toBe(3);
+    expect(await editor.locator('.source mark.src-mention').count()).toBe(3);
     // The lede without 김정은 or 북한: the glossary check refuses it.
     await editor.locator('textarea').fill('노동자를 추가로 파견했다.');
+    // As typed, the missing names are marked in the glossary and in the source text.
+    await expect.poll(() => editor.locator('.glossary li.missing').count()).toBe(3);
+    expect(await editor.locator('.glossary li.missing .term-state').first().textContent()).toBe(` ✗ ${ko('editor.notInDraft')}`);
+    expect(await editor.locator('.source mark.missing').evaluateAll((els) => els.map((e) => e.textContent))).toEqual([
+      'North Korea',
+      'China',
+      'Kim Jong Un',
+    ]);
+    await editor.locator('textarea').fill('북한이 노동자를 추가로 파견했다.');
+    await expect.poll(() => editor.locator('.glossary li.missing').count()).toBe(2);
     // No click: the check runs on its own a moment after typing stops.
     await expect
       .poll(() => editor.locator('.check-error').allTextContents(), { timeout: 10_000 })
@@ -144,8 +169,44 @@ describe('translator mode', () => {
     await editor.locator('textarea').fill(seedTranslation('ko').paragraphs[first] as string);
     await expect.poll(() => editor.getByRole('button', { name: ko('editor.save') }).isEnabled(), { timeout: 10_000 }).toBe(true);
     expect(await editor.locator('.check-error').count()).toBe(0);
+    expect(await editor.locator('.glossary li.missing').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
     expect(locales.snapshot()).toEqual(before);
     await page.close();
+  }, 60_000);
+
+  it('edits zh-Hant beside the English: the editor in its column, with the glossary in Traditional Chinese', async () => {
+    const before = locales.snapshot();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort('internetdisconnected')));
+    await page.goto(`${base}/articles/${SEED_SLUG}?lang=en&compare=zh-Hant`);
+    await page.locator('table.columns').waitFor();
+    await page.locator('#admin-token').fill(TOKEN);
+    await page.getByRole('button', { name: deskLabel('en', 'translator.enable') }).click();
+    // Only the target column is editable: English is the source.
+    expect(await page.locator('.col-a button.edit').count()).toBe(0);
+    const cell = page.locator(`.col-b .para[data-key="${seedKey(1)}"]`);
+    await cell.locator('button.edit').click();
+    const editor = cell.locator('form.editor');
+    expect(await editor.locator('textarea').getAttribute('lang')).toBe('zh-Hant');
+    expect(await editor.locator('textarea').inputValue()).toBe(seedTranslation('zh-Hant').paragraphs[seedKey(1)]);
+    const names = await editor
+      .locator('.glossary li')
+      .evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.entity, e.querySelector('[lang="zh-Hant"]')?.textContent]));
+    expect(Object.fromEntries(names)).toMatchObject({ dandong: '丹東', donggang: '東港', liaoning: '遼寧省' });
+    expect(await editor.locator('.glossary li.missing').count()).toBe(0);
+    // The screenshot for the README: English and Traditional Chinese side by side, a paragraph open in the editor.
+    await cell.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, -120));
+    await page.evaluate(() => document.fonts.ready);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/side-by-side-en-zh-Hant.png` });
+    expect(await seriousViolations(page)).toEqual([]);
+    await editor.getByRole('button', { name: deskLabel('en', 'editor.cancel') }).click();
+    expect(await cell.locator('form.editor').count()).toBe(0);
+    expect(locales.snapshot()).toEqual(before);
+    await context.close();
   }, 60_000);
 
   it('reviews the article’s proposed entities from the article page', async () => {

@@ -24,6 +24,9 @@ const NAMES: Array<[code: string, field: 'en' | 'ko' | 'zhHans' | 'zhHant']> = [
   ['zh-Hant', 'zhHant'],
 ];
 
+/** An entity's name in one of the four languages. */
+const nameIn = (entity: Mention['entity'], code: string) => entity[NAMES.find(([c]) => c === code)?.[1] ?? 'en'];
+
 /** A highlighted mention; hovering or focusing it shows the entity's name in the other languages. */
 function MentionMark({ mention, id, language }: { mention: Mention; id: string; language: string }) {
   const [open, setOpen] = useState(false);
@@ -102,7 +105,14 @@ interface Editing {
 }
 
 /** The Edit button of a string and, once pressed, its editor. */
-function EditControl(props: { editing?: Editing; keyName: string; label: string; source: string; served: ServedFragment }) {
+function EditControl(props: {
+  editing?: Editing;
+  keyName: string;
+  label: string;
+  source: string;
+  served: ServedFragment;
+  mentions?: Mention[];
+}) {
   const [open, setOpen] = useState(false);
   const { editing, served } = props;
   if (!editing) return null;
@@ -115,7 +125,21 @@ function EditControl(props: { editing?: Editing; keyName: string; label: string;
       </button>
     );
   return (
-    <Editor target={{ ...editing, key: props.keyName, label: props.label, source: props.source, current }} onClose={() => setOpen(false)} />
+    <Editor
+      target={{
+        ...editing,
+        key: props.keyName,
+        label: props.label,
+        source: props.source,
+        current,
+        mentions: props.mentions?.map((m) => ({
+          sourceStart: m.sourceStart,
+          sourceEnd: m.sourceEnd,
+          entity: { key: m.entity.key, kind: m.entity.kind, name: nameIn(m.entity, editing.lang), aliases: m.entity.aliases },
+        })),
+      }}
+      onClose={() => setOpen(false)}
+    />
   );
 }
 
@@ -132,6 +156,7 @@ function ParagraphView({ paragraph, column, editing }: { paragraph: Paragraph; c
         label={t('article.paragraphLabel', { number: paragraph.position + 1 })}
         source={paragraph.originalText}
         served={served}
+        mentions={paragraph.mentions}
       />
       {paragraph.kind === 'HEADING' ? (
         <h2 lang={served.language} data-provenance={served.provenance}>

@@ -6,6 +6,7 @@
 // save goes through the saveTranslation mutation, which runs the same checks again and refuses
 // with the reasons; the page then reads the article again until the live reload serves the text.
 import { useMutation } from '@urql/preact';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { client } from './client.js';
 import { ArticlePageDocument, CheckTranslationDocument, SaveTranslationDocument } from './generated/graphql.js';
@@ -140,6 +141,13 @@ interface RefusedProblem {
   message?: string;
 }
 
+/** An entity mention in the source text, with the entity's name and other names in the target language. */
+export interface GlossaryMention {
+  sourceStart: number;
+  sourceEnd: number;
+  entity: { key: string; kind: string; name: string; aliases: string[] };
+}
+
 export interface EditTarget {
   slug: string;
   lang: string;
@@ -149,6 +157,63 @@ export interface EditTarget {
   label: string;
   source: string;
   current: string;
+  /** The entities the source mentions (the glossary the server's check holds the draft to). */
+  mentions?: GlossaryMention[];
+}
+
+/** Kinds whose names the draft must carry (dates and quantities are written from their values, in many forms). */
+const NAMED = new Set(['PERSON', 'PLACE', 'ORGANIZATION']);
+
+interface Term {
+  key: string;
+  kind: string;
+  /** As the source says it (its first mention). */
+  source: string;
+  names: string[];
+  /** True or false for a named entity: its name or another of its names is in the draft; null otherwise. */
+  found: boolean | null;
+}
+
+/**
+ * The glossary of a draft: each entity the source mentions, once, with its name in the target
+ * language, and whether the draft names it (people, places, organizations; a date's forms vary).
+ */
+export function glossaryOf(source: string, mentions: GlossaryMention[], draft: string): Term[] {
+  const terms = new Map<string, Term>();
+  for (const m of mentions) {
+    // A quantity is written however the sentence needs it ("3批…每批50人" for "three groups of 50"): no term.
+    if (terms.has(m.entity.key) || m.entity.kind === 'QUANTITY') continue;
+    const names = [m.entity.name, ...m.entity.aliases].filter(Boolean);
+    terms.set(m.entity.key, {
+      key: m.entity.key,
+      kind: m.entity.kind,
+      source: source.slice(m.sourceStart, m.sourceEnd),
+      names,
+      found: NAMED.has(m.entity.kind) ? names.some((n) => draft.includes(n)) : null,
+    });
+  }
+  return [...terms.values()];
+}
+
+/** The source text with its mentions highlighted by kind; those the draft lacks marked missing. */
+function SourceText({ source, mentions, terms }: { source: string; mentions: GlossaryMention[]; terms: Term[] }) {
+  const missing = new Set(terms.filter((t) => t.found === false).map((t) => t.key));
+  const parts: ComponentChildren[] = [];
+  let at = 0;
+  [...mentions]
+    .sort((a, b) => a.sourceStart - b.sourceStart)
+    .forEach((m, i) => {
+      if (m.sourceStart < at || m.sourceEnd > source.length) return;
+      if (m.sourceStart > at) parts.push(source.slice(at, m.sourceStart));
+      parts.push(
+        <mark key={i} class={`src-mention kind-${m.entity.kind}${missing.has(m.entity.key) ? ' missing' : ''}`} data-entity={m.entity.key}>
+          {source.slice(m.sourceStart, m.sourceEnd)}
+        </mark>,
+      );
+      at = m.sourceEnd;
+    });
+  if (at < source.length) parts.push(source.slice(at));
+  return <>{parts}</>;
 }
 
 /** Reads the article again (network only) until the live reload serves `text` for the key, for up to 3 s. */
@@ -217,6 +282,7 @@ export function Editor({ target, onClose }: { target: EditTarget; onClose: () =>
   const [saving, setSaving] = useState(false);
   const [, save] = useMutation(SaveTranslationDocument);
   const local = draftProblems(target.source, draft);
+  const terms = glossaryOf(target.source, target.mentions ?? [], draft);
   const server = useServerCheck(target, draft, local.length === 0);
   const problems = [...local, ...(server.draft === draft ? server.problems : [])];
   const id = `edit-${target.key.replace(/[^A-Za-z0-9-]/g, '-')}`;
@@ -255,8 +321,30 @@ export function Editor({ target, onClose }: { target: EditTarget; onClose: () =>
     >
       <label for={id}>{t('editor.label', { what: target.label, language: target.lang })}</label>
       <p class="source" lang="en">
-        {target.source}
+        <SourceText source={target.source} mentions={target.mentions ?? []} terms={terms} />
       </p>
+      {terms.length > 0 && (
+        <div class="glossary">
+          <span class="glossary-title">{t('editor.glossary')}</span>
+          <ul>
+            {terms.map((term) => (
+              <li
+                key={term.key}
+                data-entity={term.key}
+                class={`term${term.found === true ? ' found' : term.found === false ? ' missing' : ''}`}
+              >
+                <span class={`src-mention kind-${term.kind}`} lang="en">
+                  {term.source}
+                </span>{' '}
+                → <span lang={target.lang}>{term.names[0]}</span>
+                {term.found !== null && (
+                  <span class="term-state"> {term.found ? `✓ ${t('editor.inDraft')}` : `✗ ${t('editor.notInDraft')}`}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <textarea
         id={id}
         lang={target.lang}
