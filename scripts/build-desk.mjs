@@ -87,15 +87,32 @@ async function generateTypes() {
   );
 }
 
-/** esbuild's CSS for a @fontsource stylesheet: woff2 only (every browser the desk supports reads it). */
+/** The same faces as installed fonts (Google's Noto Sans KR/SC/TC, or the Noto Sans CJK they are cut from). */
+const LOCAL_NAMES = {
+  kr: ['Noto Sans KR', 'NotoSansKR-Regular', 'Noto Sans CJK KR', 'NotoSansCJKkr-Regular'],
+  sc: ['Noto Sans SC', 'NotoSansSC-Regular', 'Noto Sans CJK SC', 'NotoSansCJKsc-Regular'],
+  tc: ['Noto Sans TC', 'NotoSansTC-Regular', 'Noto Sans CJK TC', 'NotoSansCJKtc-Regular'],
+};
+
+/**
+ * esbuild's CSS for a @fontsource stylesheet: woff2 only (every browser the desk supports reads
+ * it), and the installed font first (local()), so a reader who has Noto CJK downloads none.
+ */
 const woff2Only = {
   name: 'woff2-only',
   setup(build) {
-    build.onLoad({ filter: /@fontsource[\\/].*\.css$/ }, (args) => ({
-      contents: fs.readFileSync(args.path, 'utf8').replace(/,\s*url\([^)]*\.woff\) format\('woff'\)/g, ''),
-      loader: 'css',
-      resolveDir: path.dirname(args.path),
-    }));
+    build.onLoad({ filter: /@fontsource[\\/].*\.css$/ }, (args) => {
+      const script = /noto-sans-(kr|sc|tc)/.exec(args.path)?.[1];
+      const local = (LOCAL_NAMES[script] ?? []).map((name) => `local("${name}")`).join(', ');
+      return {
+        contents: fs
+          .readFileSync(args.path, 'utf8')
+          .replace(/,\s*url\([^)]*\.woff\) format\('woff'\)/g, '')
+          .replace(/src: url\(/g, local ? `src: ${local}, url(` : 'src: url('),
+        loader: 'css',
+        resolveDir: path.dirname(args.path),
+      };
+    });
   },
 };
 

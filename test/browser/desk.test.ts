@@ -311,14 +311,6 @@ describe('desk in the browser', () => {
         fs.mkdirSync(SCREENSHOTS, { recursive: true });
         await page.evaluate(() => document.fonts.ready);
         await page.screenshot({ path: `${SCREENSHOTS}/reader-ko.png` });
-        const fonts = await page.evaluate(() =>
-          (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-            .filter((r) => r.name.endsWith('.woff2'))
-            .map((r) => r.encodedBodySize),
-        );
-        console.info(
-          `[desk] fonts loaded by the ko article: ${fonts.length} woff2 pieces, ${(fonts.reduce((a, b) => a + b, 0) / 1024).toFixed(0)} KB`,
-        );
       }
       await kim.blur();
       await expect.poll(() => tip.isVisible()).toBe(false);
@@ -328,6 +320,40 @@ describe('desk in the browser', () => {
     }
     expect(refused).toEqual([]);
   }, 90_000);
+
+  it('a first visit to the Korean article transfers under 300 KB; the fonts only where Noto CJK is not installed', async () => {
+    const visit = async (installedFonts: boolean) => {
+      const { page } = await open();
+      if (!installedFonts) {
+        // As for a reader without Noto CJK: the fonts' stylesheets without their local() sources.
+        await page.route(/\/assets\/fonts-.*\.css$/, async (route) => {
+          const response = await route.fetch();
+          await route.fulfill({ response, body: (await response.text()).replace(/local\("[^"]*"\),/g, '') });
+        });
+      }
+      await page.goto(`${base}/articles/${SEED_SLUG}?lang=ko`);
+      await paragraphsOf(page).first().waitFor();
+      await page.evaluate(() => document.fonts.ready);
+      const sizes = await page.evaluate(() =>
+        [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => {
+          const r = e as PerformanceResourceTiming;
+          return { name: r.name, bytes: r.encodedBodySize };
+        }),
+      );
+      await page.context().close();
+      const sum = (list: typeof sizes) => list.reduce((n, r) => n + r.bytes, 0);
+      const fonts = sizes.filter((r) => r.name.endsWith('.woff2'));
+      return { total: sum(sizes), fonts: sum(fonts), pieces: fonts.length, page: sum(sizes.filter((r) => !r.name.endsWith('.woff2'))) };
+    };
+    const installed = await visit(true);
+    const without = await visit(false);
+    console.info(
+      `[desk] first visit to the ko article: ${(installed.total / 1024).toFixed(0)} KB (page, script, stylesheets); a reader without Noto CJK also fetches ${without.pieces} font pieces, ${(without.fonts / 1024).toFixed(0)} KB, after the first paint`,
+    );
+    expect(installed.fonts).toBe(0);
+    expect(installed.total).toBeLessThan(300 * 1024);
+    expect(without.pieces).toBeGreaterThan(0);
+  }, 60_000);
 
   it('follows Accept-Language when the address names no language', async () => {
     const { page } = await open('zh-TW');
