@@ -12,13 +12,14 @@ import zlib from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/desk/serve.js';
-import { catalog } from '../../src/i18n/current.js';
+import { Catalog } from '../../src/i18n/catalog.js';
+import { catalog, useCatalog } from '../../src/i18n/current.js';
 import { ingestText } from '../../src/ingest/index.js';
 import { createHttpServer } from '../../src/server.js';
 import { createApp } from '../../src/yoga.js';
 import { launchChromium, seriousViolations } from '../helpers/browser.js';
 import { useTestDatabase } from '../helpers/db.js';
-import { deskLabel } from '../helpers/locales.js';
+import { copyLocales, deskLabel } from '../helpers/locales.js';
 import { SEED_FILE, SEED_SLUG, seedKey, seedTranslation } from '../helpers/seed.js';
 
 const t = useTestDatabase({ seedCorpus: true });
@@ -210,6 +211,25 @@ describe('desk over HTTP', () => {
       expect(pageData(html)[0]?.data.article.localizedTitle.text).toBe(ingested.title);
     } finally {
       await t.db.prisma.article.delete({ where: { slug: ingested.slug } });
+    }
+  });
+
+  it("keeps a translator's label inside its data block, whatever it says", async () => {
+    const shipped = catalog();
+    const copy = copyLocales();
+    try {
+      const file = copy.file('ko/desk.json');
+      const labels = JSON.parse(fs.readFileSync(file, 'utf8'));
+      labels.nav.articles = '기사 </script><script>window.pwned=1</script> <!--';
+      fs.writeFileSync(file, `${JSON.stringify(labels, null, 2)}\n`);
+      useCatalog(Catalog.load(copy.root));
+      const html = await (await fetch(`${base}/articles/${SEED_SLUG}?lang=ko`)).text();
+      expect(html.match(/<script/gi)).toHaveLength(4);
+      const block = /<script type="application\/json" id="desk-labels">(.*?)<\/script>/s.exec(html)?.[1] ?? '{}';
+      expect(JSON.parse(block)).toMatchObject({ language: 'ko', labels: { 'nav.articles': labels.nav.articles } });
+    } finally {
+      useCatalog(shipped);
+      copy.remove();
     }
   });
 
