@@ -124,7 +124,9 @@ describe('translator mode', () => {
     await expect.poll(() => editor.locator('.checks').textContent()).toContain('EMPTY');
     // A clean draft, but the wrong token: the server's check answers FORBIDDEN and Save stays blocked.
     await editor.locator('textarea').fill('관계 개선의 조짐');
-    await expect.poll(() => editor.locator('.checks').textContent(), { timeout: 10_000 }).toMatch(/FORBIDDEN: /);
+    // The refusal reads in the page's language (locales/ko/errors.json), whatever the browser's own.
+    const forbidden = JSON.parse(locales.read('ko/errors.json')).FORBIDDEN as string;
+    await expect.poll(() => editor.locator('.checks').textContent(), { timeout: 10_000 }).toContain(`FORBIDDEN: ${forbidden}`);
     expect(await save.isDisabled()).toBe(true);
     expect(locales.snapshot()).toEqual(before);
     await page.close();

@@ -78,3 +78,9 @@ export function rich(key: Key, values: Record<string, ComponentChildren>): Compo
   if (at < text.length) parts.push(text.slice(at));
   return parts;
 }
+
+/**
+ * Headers for a translator's request (a save, a check, a review): the admin token, and the desk's
+ * language as Accept-Language, so that the server's refusals read in the language of the page.
+ */
+export const writeHeaders = (token: string) => ({ authorization: `Bearer ${token}`, 'accept-language': uiLanguage });

@@ -11,7 +11,7 @@ import {
   RejectEntityDocument,
   RenameEntityDocument,
 } from './generated/graphql.js';
-import { t } from './i18n.js';
+import { t, writeHeaders } from './i18n.js';
 
 type Entity = NonNullable<ArticlePageQuery['article']>['entities'][number];
 
@@ -23,7 +23,7 @@ export function ReviewPanel({ slug, lang, token, entities }: { slug: string; lan
   const [names, setNames] = useState<Record<string, string>>({});
   const proposed = entities.filter((e) => !e.confirmed);
   const act = async (entity: Entity, action: 'confirm' | 'reject' | 'rename') => {
-    const context = { fetchOptions: { headers: { authorization: `Bearer ${token}` } } };
+    const context = { fetchOptions: { headers: writeHeaders(token) } };
     const name = (names[entity.key] ?? '').trim();
     if (action === 'rename' && !name) {
       setNote(t('review.typeName', { name: entity.originalName }));

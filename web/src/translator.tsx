@@ -10,7 +10,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { client } from './client.js';
 import { ArticlePageDocument, CheckTranslationDocument, SaveTranslationDocument } from './generated/graphql.js';
-import { rich, t } from './i18n.js';
+import { rich, t, writeHeaders } from './i18n.js';
 
 const TOKEN_KEY = 'polyglot-desk.admin-token';
 /** The languages translators write (en is the source). */
@@ -251,7 +251,7 @@ function useServerCheck(target: EditTarget, draft: string, ready: boolean) {
         .query(
           CheckTranslationDocument,
           { input: { language: target.lang, namespace: `articles/${target.slug}`, key: target.key, text: draft } },
-          { requestPolicy: 'network-only', fetchOptions: { headers: { authorization: `Bearer ${target.token}` } } },
+          { requestPolicy: 'network-only', fetchOptions: { headers: writeHeaders(target.token) } },
         )
         .toPromise();
       if (!current) return;
@@ -297,7 +297,7 @@ export function Editor({ target, onClose }: { target: EditTarget; onClose: () =>
         setNote(t('editor.saving'));
         const result = await save(
           { input: { language: target.lang, namespace: `articles/${target.slug}`, key: target.key, text: draft } },
-          { fetchOptions: { headers: { authorization: `Bearer ${target.token}` } } },
+          { fetchOptions: { headers: writeHeaders(target.token) } },
         );
         const error = result.error?.graphQLErrors[0];
         if (result.error || !result.data) {
