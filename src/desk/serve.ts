@@ -257,8 +257,8 @@ export class Desk {
     const block = data?.embedded.length
       ? `<script type="application/json" id="desk-data">${scriptJson(JSON.stringify(data.embedded))}</script>`
       : '';
-    // The desk's own text in the page's language (for a page without data, the one Accept-Language asks for).
-    // The language asked in the address when the page went without data (a slow or failed query).
+    // The desk's own text in the page's language: the one served, else (a page whose query failed or
+    // was slow) the one the address asks for, else the one Accept-Language asks for.
     const asked = tag(new URLSearchParams(search).get('lang'));
     const language = data?.language && isLanguage(data.language) ? data.language : asked ? matchLanguage(asked) : null;
     const labels = deskLabels(language, acceptLanguage);
