@@ -198,15 +198,31 @@ async function bundle() {
 <script type="module" src="${script}"></script>
 </head>
 <body>
-<div id="app"><p class="loading">Loading the desk…</p></div>
+<div id="app"><!--desk-app--></div>
 <!--desk-data-->
 <script type="application/json" id="desk-fonts">${JSON.stringify(fonts)}</script>
-<noscript>The desk needs JavaScript. The GraphQL API is at <a href="/graphql">/graphql</a>.</noscript>
+<noscript><!--desk-noscript--></noscript>
 </body>
 </html>
 `;
   fs.writeFileSync(path.join(out, 'index.html'), html);
-  const manifest = { script, style, fonts, files, queries: await pageQueries() };
+  // The server's render of a page (web/src/ssr.tsx): the same components, for Node; not an asset.
+  await esbuild.build({
+    entryPoints: [path.join(web, 'src', 'ssr.tsx')],
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: path.join(out, 'ssr.mjs'),
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    tsconfig: path.join(web, 'tsconfig.json'),
+    define: { 'process.env.NODE_ENV': '"production"' },
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const manifest = { script, style, fonts, files, ssr: 'ssr.mjs', queries: await pageQueries() };
   fs.writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 1)}\n`);
   return manifest;
 }

@@ -7,8 +7,15 @@ import type { Catalog } from '../i18n/catalog.js';
 import { catalog } from '../i18n/current.js';
 import { type Language, negotiate } from '../i18n/languages.js';
 
-/** Labels by catalog (a reload makes a new one) and language, as the JSON the page carries. */
-const made = new WeakMap<Catalog, Map<Language, string>>();
+/** The labels of one language: as the JSON the page carries, and as they are. */
+export interface DeskLabels {
+  language: Language;
+  json: string;
+  labels: Record<string, string>;
+}
+
+/** Labels by catalog (a reload makes a new one) and language. */
+const made = new WeakMap<Catalog, Map<Language, DeskLabels>>();
 
 function labelsOf(current: Catalog, language: Language): Record<string, string> {
   const labels: Record<string, string> = {};
@@ -25,7 +32,7 @@ function labelsOf(current: Catalog, language: Language): Record<string, string> 
 }
 
 /** The JSON of the desk's labels in `language`, or in the language negotiated from Accept-Language. */
-export function deskLabels(language: Language | null, acceptLanguage: string | undefined): { language: Language; json: string } {
+export function deskLabels(language: Language | null, acceptLanguage: string | undefined): DeskLabels {
   const current = catalog();
   const chosen = language ?? negotiate(acceptLanguage).language;
   let byLanguage = made.get(current);
@@ -33,10 +40,11 @@ export function deskLabels(language: Language | null, acceptLanguage: string | u
     byLanguage = new Map();
     made.set(current, byLanguage);
   }
-  let json = byLanguage.get(chosen);
-  if (json === undefined) {
-    json = JSON.stringify({ language: chosen, labels: labelsOf(current, chosen) });
-    byLanguage.set(chosen, json);
+  let entry = byLanguage.get(chosen);
+  if (!entry) {
+    const labels = labelsOf(current, chosen);
+    entry = { language: chosen, labels, json: JSON.stringify({ language: chosen, labels }) };
+    byLanguage.set(chosen, entry);
   }
-  return { language: chosen, json };
+  return entry;
 }

@@ -14,12 +14,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { isLanguage, matchLanguage } from '../i18n/languages.js';
 import { EXPORT_PREFIX, sendExport } from './export.js';
-import { deskLabels } from './labels.js';
+import { type DeskLabels, deskLabels } from './labels.js';
 
 /** Where the build writes the desk: dist/web/ at the project's root (from src/desk/ and dist/desk/ alike). */
 export const DESK_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'web');
@@ -60,7 +60,20 @@ interface Manifest {
   files: Record<string, AssetEntry>;
   /** The desk's operations (as urql sends them) and which of them a page may carry answers to. */
   queries?: { document: string; operations: string[] };
+  /** The server's render of a page (web/src/ssr.tsx built for Node), beside the manifest; not an asset. */
+  ssr?: string;
 }
+
+/** What dist/web/ssr.mjs exports. */
+interface Renderer {
+  renderPage(input: { path: string; search: string; embedded: unknown; labels: unknown }): string | null;
+}
+
+/** Said to a reader without JavaScript (English when the labels have nothing). */
+const NOSCRIPT = 'Without JavaScript, articles are shown read-only; translator mode and the translation status need it.';
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
 
 /**
  * Runs one GraphQL request body (JSON) with the visitor's Accept-Language; resolves with the JSON
@@ -219,6 +232,7 @@ function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
 
 export class Desk {
   private built: Built | null = null;
+  private renderer: Promise<Renderer | null> | null = null;
 
   constructor(
     private readonly dir: string = DESK_DIR,
@@ -244,6 +258,34 @@ export class Desk {
     return this.built;
   }
 
+  /** The page renderer the build made, loaded on first use; null without one (the script renders). */
+  private render(built: Built): Promise<Renderer | null> {
+    this.renderer ??= built.manifest.ssr
+      ? import(pathToFileURL(path.join(this.dir, built.manifest.ssr)).href).then(
+          (module: Renderer) => (typeof module.renderPage === 'function' ? module : null),
+          () => null,
+        )
+      : Promise.resolve(null);
+    return this.renderer;
+  }
+
+  /**
+   * The inside of #app: the page rendered from the answers it carries (it is on screen before the
+   * script runs, and readable without it), else a loading line in the page's language.
+   */
+  private async app(built: Built, urlPath: string, search: string, embedded: Embedded[] | undefined, labels: DeskLabels) {
+    if (embedded?.length) {
+      const renderer = await this.render(built);
+      try {
+        const html = renderer?.renderPage({ path: urlPath, search, embedded, labels: { language: labels.language, labels: labels.labels } });
+        if (html) return `<div id="app" data-ssr>${html}</div>`;
+      } catch {
+        // a page the renderer cannot draw: the script draws it
+      }
+    }
+    return `<div id="app"><p class="loading">${escapeHtml(labels.labels.loading ?? 'Loading the desk…')}</p></div>`;
+  }
+
   /** A page: the shell with the answers to the page's queries in it, compressed when accepted. */
   private async page(req: http.IncomingMessage, res: http.ServerResponse, built: Built, status: number, urlPath: string) {
     const search = (req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?')) : '';
@@ -262,10 +304,14 @@ export class Desk {
     const asked = tag(new URLSearchParams(search).get('lang'));
     const language = data?.language && isLanguage(data.language) ? data.language : asked ? matchLanguage(asked) : null;
     const labels = deskLabels(language, acceptLanguage);
+    const app = await this.app(built, urlPath, search, data?.embedded, labels);
     const html = Buffer.from(
       built.shell
         .replace('__LANG__', labels.language)
-        .replace('<!--desk-data-->', `${block}<script type="application/json" id="desk-labels">${scriptJson(labels.json)}</script>`),
+        // Functions, not strings: a "$&" in an article's text is text, not a replacement pattern.
+        .replace('<div id="app"><!--desk-app--></div>', () => app)
+        .replace('<!--desk-noscript-->', () => `<p class="noscript">${escapeHtml(labels.labels.noscript ?? NOSCRIPT)}</p>`)
+        .replace('<!--desk-data-->', () => `${block}<script type="application/json" id="desk-labels">${scriptJson(labels.json)}</script>`),
     );
     const etag = `"page-${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
     const headers: Record<string, string> = {

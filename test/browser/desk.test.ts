@@ -199,7 +199,8 @@ describe('desk over HTTP', () => {
       ).toBe(true);
     }
     // An article whose text would end a script element, open a comment or break a line in JavaScript.
-    const title = 'Hostile </script><script>window.pwned=1</script> <!-- title \u2028 end';
+    // "$&" and "$'" too: replacement patterns, were the page put together with string replacements.
+    const title = "Hostile </script><script>window.pwned=1</script> <!-- title \u2028 $& $' end";
     const ingested = await ingestText(t.db.prisma, `${title}\nA body with </SCRIPT> in it and <!-- a comment.\n`);
     try {
       const html = await (await fetch(`${base}/articles/${ingested.slug}`)).text();
@@ -373,6 +374,32 @@ describe('desk in the browser', () => {
     expect(installed.fonts).toBe(0);
     expect(installed.total).toBeLessThan(300 * 1024);
     expect(without.pieces).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('is drawn by the server: readable without JavaScript, in the language asked, entities highlighted', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-US' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${base}/articles/${SEED_SLUG}?lang=zh-Hant`);
+    expect(await page.locator('#app').getAttribute('data-ssr')).toBe('');
+    expect(await page.locator('h1[data-provenance]').textContent()).toBe(seedTranslation('zh-Hant').title);
+    const paragraphs = paragraphsOf(page);
+    expect(await paragraphs.count()).toBe(15);
+    expect(new Set(await paragraphs.evaluateAll((els) => els.map((e) => e.getAttribute('lang'))))).toEqual(new Set(['zh-Hant']));
+    expect(await page.locator('.para button.mention[data-kind="PLACE"]').count()).toBeGreaterThan(10);
+    expect(await page.locator('nav a[href="/"]').textContent()).toBe(catalog().raw('zh-Hant', 'desk', 'nav.articles'));
+    // The language picker is a form: it works without the script too.
+    await page.locator('#lang').selectOption('ko');
+    await page.locator('form.pickers button[type="submit"]').click();
+    await page.waitForURL(`${base}/articles/${SEED_SLUG}?lang=ko&compare=`);
+    expect(await page.locator('h1[data-provenance]').textContent()).toBe(seedTranslation('ko').title);
+    expect(await page.locator('html').getAttribute('lang')).toBe('ko');
+    // The list, and what needs the script says so in the page's language.
+    await page.goto(`${base}/`);
+    expect(await page.locator('table.articles a.title').count()).toBeGreaterThan(0);
+    await page.goto(`${base}/status`);
+    expect(await page.locator('noscript').count()).toBe(1);
+    await context.close();
   }, 60_000);
 
   it('follows Accept-Language when the address names no language', async () => {

@@ -2,53 +2,63 @@
 // cache answers POSTs, and a GET would need the CSRF header); the browser sends its own
 // Accept-Language, which the server negotiates when a page names no language. The answers the
 // server put in the page (src/desk/serve.ts) are replayed once by the ssr exchange, so the first
-// render needs no request.
-import { Client, cacheExchange, createRequest, fetchExchange, ssrExchange } from '@urql/core';
+// render needs no request; the server renders the page with a client of its own, given the same
+// answers (web/src/ssr.tsx).
+import { Client, cacheExchange, createRequest, fetchExchange, type SSRExchange, ssrExchange } from '@urql/core';
 import { ArticleListDocument, ArticlePageDocument } from './generated/graphql.js';
-
-const ssr = ssrExchange({ isClient: true, includeExtensions: true });
-
-export const client = new Client({
-  url: '/graphql',
-  exchanges: [cacheExchange, ssr, fetchExchange],
-  preferGetMethod: false,
-  requestPolicy: 'cache-first',
-});
 
 const DOCUMENTS = { ArticlePage: ArticlePageDocument, ArticleList: ArticleListDocument } as const;
 
-interface Embedded {
+/** An answer the server put in the page: the operation, its variables as the page asks them, the result. */
+export interface Embedded {
   operation: string;
   variables: Record<string, string>;
   data: unknown;
   extensions?: unknown;
 }
 
-/**
- * Hands the page's embedded answers (the JSON in #desk-data) to the client, keyed as the
- * components' own queries with the same variables; returns how many it took.
- */
+/** A client, and a way to hand it answers it will replay once, keyed as the components' own queries. */
+export function createDeskClient(network = true): { client: Client; restore: (embedded: unknown) => number } {
+  const ssr: SSRExchange = ssrExchange({ isClient: true, includeExtensions: true });
+  const client = new Client({
+    url: '/graphql',
+    // The server's render has what the page carries and nothing else: it never asks the network.
+    exchanges: network ? [cacheExchange, ssr, fetchExchange] : [cacheExchange, ssr],
+    preferGetMethod: false,
+    requestPolicy: 'cache-first',
+  });
+  const restore = (embedded: unknown) => {
+    let taken = 0;
+    for (const answer of Array.isArray(embedded) ? (embedded as Embedded[]) : []) {
+      const document = DOCUMENTS[answer?.operation as keyof typeof DOCUMENTS];
+      if (!document || !answer.data) continue;
+      const request = createRequest(document, answer.variables);
+      ssr.restoreData({
+        [request.key]: {
+          data: JSON.stringify(answer.data),
+          ...(answer.extensions ? { extensions: JSON.stringify(answer.extensions) } : {}),
+        },
+      });
+      // Asked at once, so the answer is in the cache before the first render reads it.
+      client.query(document, answer.variables).toPromise();
+      taken++;
+    }
+    return taken;
+  };
+  return { client, restore };
+}
+
+const desk = createDeskClient();
+/** The page's client. */
+export const client = desk.client;
+
+/** Hands the page's embedded answers (the JSON in #desk-data) to the client; returns how many it took. */
 export function restorePageData(doc: Document = document): number {
   const text = doc.getElementById('desk-data')?.textContent;
   if (!text) return 0;
-  let embedded: Embedded[];
   try {
-    embedded = JSON.parse(text) as Embedded[];
+    return desk.restore(JSON.parse(text));
   } catch {
     return 0;
   }
-  let taken = 0;
-  for (const answer of Array.isArray(embedded) ? embedded : []) {
-    const document = DOCUMENTS[answer.operation as keyof typeof DOCUMENTS];
-    if (!document || !answer.data) continue;
-    const { key } = createRequest(document, answer.variables);
-    ssr.restoreData({
-      [key]: {
-        data: JSON.stringify(answer.data),
-        ...(answer.extensions ? { extensions: JSON.stringify(answer.extensions) } : {}),
-      },
-    });
-    taken++;
-  }
-  return taken;
 }

@@ -29,16 +29,18 @@ let labels = new Map<string, string>();
 /** The language the desk's own text is in. */
 export let uiLanguage = 'en';
 
-/** Takes the labels the server put in the page; without them (or for a key they lack), English. */
+/** Uses these labels (the server's #desk-labels block); without them (or for a key they lack), English. */
+export function setLabels(block: unknown): void {
+  const given = block as { language?: unknown; labels?: Record<string, unknown> } | null;
+  if (!given?.labels || typeof given.language !== 'string') return;
+  labels = new Map(Object.entries(given.labels).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  uiLanguage = given.language;
+}
+
+/** Takes the labels the server put in the page. */
 export function loadLabels(doc: Document = document): void {
   try {
-    const block = JSON.parse(doc.getElementById('desk-labels')?.textContent ?? 'null') as {
-      language?: unknown;
-      labels?: Record<string, unknown>;
-    } | null;
-    if (!block?.labels || typeof block.language !== 'string') return;
-    labels = new Map(Object.entries(block.labels).filter((e): e is [string, string] => typeof e[1] === 'string'));
-    uiLanguage = block.language;
+    setLabels(JSON.parse(doc.getElementById('desk-labels')?.textContent ?? 'null'));
   } catch {
     // a broken block: English
   }

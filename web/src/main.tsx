@@ -1,36 +1,11 @@
-import { Provider } from '@urql/preact';
-import { render } from 'preact';
+import { hydrate, render } from 'preact';
 import './styles.css';
-import { ArticlePage } from './article.js';
+import { App } from './app.js';
 import { client, restorePageData } from './client.js';
 import { ArticleListDocument, ArticlePageDocument } from './generated/graphql.js';
-import { loadLabels, t } from './i18n.js';
-import { ArticleList } from './list.js';
+import { loadLabels } from './i18n.js';
 import { routeOf } from './route.js';
-import { StatusPage } from './status.js';
-import { Header } from './ui.js';
-
-function App() {
-  const route = routeOf(window.location);
-  return (
-    <Provider value={client}>
-      <Header current={route.page} />
-      <main id="main" tabIndex={-1}>
-        {route.page === 'list' && <ArticleList lang={route.lang} />}
-        {route.page === 'article' && <ArticlePage slug={route.slug} lang={route.lang} compare={route.compare} />}
-        {route.page === 'status' && <StatusPage />}
-        {route.page === 'missing' && (
-          <section>
-            <h1>{t('notFound.title')}</h1>
-            <p>
-              {t('notFound.text')} <a href="/">{t('notFound.back')}</a>
-            </p>
-          </section>
-        )}
-      </main>
-    </Provider>
-  );
-}
+import { readToken } from './translator.js';
 
 // The page's data: the server's answers in the page, else asked for before the first render, so the
 // request runs while the page is built (urql shares the answer with the components' identical queries).
@@ -43,9 +18,14 @@ if (route.page === 'article') {
 } else if (route.page === 'list') client.query(ArticleListDocument, { lang: route.lang }).toPromise();
 
 const root = document.getElementById('app');
-if (root) {
+if (root?.dataset.ssr !== undefined && !readToken()) {
+  // The server rendered the page from the same answers: the browser paints it first (a frame, then
+  // a task), and then it comes alive where it stands. (A translator's tab draws its own: the server
+  // drew it read-only.)
+  requestAnimationFrame(() => setTimeout(() => hydrate(<App route={route} client={client} />, root), 0));
+} else if (root) {
   root.textContent = '';
-  render(<App />, root);
+  render(<App route={route} client={client} />, root);
 }
 // The fonts, after the first render: reading their stylesheets' hundreds of @font-face rules takes the
 // browser tens of milliseconds, so the page's own languages come next, the others when it is idle.
