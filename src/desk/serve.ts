@@ -277,7 +277,12 @@ export class Desk {
     if (embedded?.length) {
       const renderer = await this.render(built);
       try {
-        const html = renderer?.renderPage({ path: urlPath, search, embedded, labels: { language: labels.language, labels: labels.labels } });
+        const html = renderer?.renderPage({
+          path: urlPath,
+          search,
+          embedded,
+          labels: { language: labels.language, labels: labels.labels },
+        });
         if (html) return `<div id="app" data-ssr>${html}</div>`;
       } catch {
         // a page the renderer cannot draw: the script draws it
