@@ -96,7 +96,14 @@ export async function startApp(parts: { config: Config; logger: Logger; metrics:
   // In the background: requests are served meanwhile. A stop waits for it (it stops at its next query).
   const warmUpStop = new AbortController();
   const warming = warmUp(yoga, warmUpStop.signal).then(
-    (ms) => ms !== null && log('http')(`warmed up: one article read in every language in ${ms} ms`),
+    async (ms) => {
+      if (ms === null) return;
+      // Then the desk's pages, drawn by the server: loading its renderer, compiling its paths.
+      const desk = warmUpStop.signal.aborted ? null : await http.warmDesk().catch(() => null);
+      log('http')(
+        `warmed up: one article read in every language in ${ms} ms${desk !== null ? `, the desk's pages drawn in ${desk} ms` : ''}`,
+      );
+    },
     (err: unknown) => {
       if (!warmUpStop.signal.aborted) log('http')(`warm-up failed (requests are served all the same): ${(err as Error).message}`);
     },

@@ -244,6 +244,11 @@ export class HttpServer {
     this.app = app;
   }
 
+  /** Draws the desk's list and newest article once, as its first visitors would (Desk.warm). */
+  warmDesk(): Promise<number | null> {
+    return this.app ? this.desk.warm() : Promise.resolve(null);
+  }
+
   /** Binds the port; a port in use or an address that cannot be bound rejects at once. */
   listen(port: number, host: string): Promise<number> {
     return new Promise((resolve, reject) => {

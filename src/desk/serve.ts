@@ -291,10 +291,8 @@ export class Desk {
     return `<div id="app"><p class="loading">${escapeHtml(labels.labels.loading ?? 'Loading the desk…')}</p></div>`;
   }
 
-  /** A page: the shell with the answers to the page's queries in it, compressed when accepted. */
-  private async page(req: http.IncomingMessage, res: http.ServerResponse, built: Built, status: number, urlPath: string) {
-    const search = (req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?')) : '';
-    const acceptLanguage = typeof req.headers['accept-language'] === 'string' ? req.headers['accept-language'] : undefined;
+  /** A page's HTML and status: the shell with the page drawn, its answers and its labels in it. */
+  private async compose(built: Built, status: number, urlPath: string, search: string, acceptLanguage: string | undefined) {
     const queries = built.manifest.queries;
     const data =
       status === 200 && this.query && queries
@@ -318,6 +316,32 @@ export class Desk {
         .replace('<!--desk-noscript-->', () => `<p class="noscript">${escapeHtml(labels.labels.noscript ?? NOSCRIPT)}</p>`)
         .replace('<!--desk-data-->', () => `${block}<script type="application/json" id="desk-labels">${scriptJson(labels.json)}</script>`),
     );
+    return { status, html };
+  }
+
+  /**
+   * Draws the list and the newest article once in each translated language, as the first visitors
+   * would (loading the renderer and compiling its paths), after start-up; resolves with how long it
+   * took (ms), or null without a build or articles.
+   */
+  async warm(): Promise<number | null> {
+    const started = Date.now();
+    const built = this.load();
+    if (!built?.manifest.queries || !this.query) return null;
+    const list = await pageData(this.query, built.manifest.queries, '/', '', undefined);
+    type List = { articles?: { edges?: Array<{ node?: { slug?: string } }> } };
+    const slug = (list.embedded[0]?.data as List | undefined)?.articles?.edges?.[0]?.node?.slug;
+    if (!slug) return null;
+    await this.compose(built, 200, '/', '', undefined);
+    for (const lang of ['ko', 'zh-Hans', 'zh-Hant']) await this.compose(built, 200, `/articles/${slug}`, `?lang=${lang}`, undefined);
+    return Date.now() - started;
+  }
+
+  /** A page, compressed when accepted. */
+  private async page(req: http.IncomingMessage, res: http.ServerResponse, built: Built, given: number, urlPath: string) {
+    const search = (req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?')) : '';
+    const acceptLanguage = typeof req.headers['accept-language'] === 'string' ? req.headers['accept-language'] : undefined;
+    const { status, html } = await this.compose(built, given, urlPath, search, acceptLanguage);
     const etag = `"page-${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
     const headers: Record<string, string> = {
       'content-type': 'text/html; charset=utf-8',

@@ -1,6 +1,8 @@
 // The warm-up after start-up: it reads the newest article in every language with the desk's own
-// queries (any GraphQL error fails it), and a stop ends it before its next query.
+// queries (any GraphQL error fails it), and a stop ends it before its next query; then the desk
+// draws its list and newest article once, as its first visitors would.
 import { describe, expect, it } from 'vitest';
+import { HttpServer } from '../../src/server.js';
 import { warmUp } from '../../src/warm-up.js';
 import { createApp } from '../../src/yoga.js';
 import { useTestDatabase } from '../helpers/db.js';
@@ -25,5 +27,12 @@ describe('warm-up', () => {
     expect(await warmUp(yoga, stop.signal)).toBeNull();
     // A deployment without web/: the GraphiQL example still warms the article paths.
     expect(await warmUp(yoga, undefined, '/nonexistent/operations.graphql')).toBeGreaterThan(0);
+  });
+
+  it('draws the desk’s list and newest article once (nothing before the app is attached)', async () => {
+    const server = new HttpServer();
+    expect(await server.warmDesk()).toBeNull();
+    server.attach({ yoga, cache: null });
+    expect(await server.warmDesk()).toBeGreaterThan(0);
   });
 });
