@@ -27,8 +27,36 @@ if (root?.dataset.ssr !== undefined && !readToken()) {
   root.textContent = '';
   render(<App route={route} client={client} />, root);
 }
-// The fonts, after the first render: reading their stylesheets' hundreds of @font-face rules takes the
-// browser tens of milliseconds, so the page's own languages come next, the others when it is idle.
+/** The installed faces the desk's fonts are (web/src/fonts-*.css lists them as local() sources too). */
+const INSTALLED: Record<string, string[]> = {
+  ko: ['Noto Sans KR', 'Noto Sans CJK KR'],
+  'zh-Hans': ['Noto Sans SC', 'Noto Sans CJK SC'],
+  'zh-Hant': ['Noto Sans TC', 'Noto Sans CJK TC'],
+};
+/** Latin letters too: every CJK font draws a Han character one em wide, a generic family or not. */
+const SAMPLE: Record<string, string> = {
+  ko: 'mmmmmmmmmmlli 한국어',
+  'zh-Hans': 'mmmmmmmmmmlli 简体中文',
+  'zh-Hant': 'mmmmmmmmmmlli 繁體中文',
+};
+
+/** True when one of the language's faces is installed: text measures differently in it than in a generic family. */
+function installed(code: string): boolean {
+  const context = document.createElement('canvas').getContext('2d');
+  const sample = SAMPLE[code];
+  if (!context || !sample) return false;
+  const width = (font: string) => {
+    context.font = font;
+    return context.measureText(sample).width;
+  };
+  return (INSTALLED[code] ?? []).some((face) =>
+    ['monospace', 'serif'].some((generic) => width(`40px "${face}", ${generic}`) !== width(`40px ${generic}`)),
+  );
+}
+
+// The fonts, after the first render, and only where the reader's system does not have them (the
+// stylesheets' hundreds of @font-face rules take the browser tens of milliseconds to read, and
+// applying them lays the page out again): the page's own languages first, the others when idle.
 requestAnimationFrame(() => {
   let sheets: Record<string, string> = {};
   try {
@@ -36,7 +64,7 @@ requestAnimationFrame(() => {
   } catch {}
   const link = (code: string) => {
     const href = sheets[code];
-    if (!href || document.querySelector(`link[data-fonts="${code}"]`)) return;
+    if (!href || document.querySelector(`link[data-fonts="${code}"]`) || installed(code)) return;
     const element = Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
     element.dataset.fonts = code;
     document.head.append(element);
