@@ -98,10 +98,10 @@ export async function startApp(parts: { config: Config; logger: Logger; metrics:
   const warming = warmUp(yoga, warmUpStop.signal).then(
     async (ms) => {
       if (ms === null) return;
-      // Then the desk's pages, drawn by the server: loading its renderer, compiling its paths.
+      // Then the desk's page renderer.
       const desk = warmUpStop.signal.aborted ? null : await http.warmDesk().catch(() => null);
       log('http')(
-        `warmed up: one article read in every language in ${ms} ms${desk !== null ? `, the desk's pages drawn in ${desk} ms` : ''}`,
+        `warmed up: one article read in every language in ${ms} ms${desk !== null ? `, the desk's renderer loaded in ${desk} ms` : ''}`,
       );
     },
     (err: unknown) => {

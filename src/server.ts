@@ -244,7 +244,7 @@ export class HttpServer {
     this.app = app;
   }
 
-  /** Draws the desk's list and newest article once, as its first visitors would (Desk.warm). */
+  /** Loads the desk's page renderer (Desk.warm). */
   warmDesk(): Promise<number | null> {
     return this.app ? this.desk.warm() : Promise.resolve(null);
   }

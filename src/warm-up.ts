@@ -4,8 +4,7 @@
 // beside it, the next 0.07 s. So the newest article is read once in each language through the
 // app, with the desk's own queries (web/src/operations.graphql) and the GraphiQL example, before
 // the first visitor asks. Nothing is cached by it (the HTTP response cache is not involved). Then
-// src/app.ts has the desk draw its pages once (Desk.warm), whose queries go through the response
-// cache as every page's do.
+// src/app.ts has the desk load its page renderer (Desk.warm).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,6 +1,6 @@
 // The warm-up after start-up: it reads the newest article in every language with the desk's own
 // queries (any GraphQL error fails it), and a stop ends it before its next query; then the desk
-// draws its list and newest article once, as its first visitors would.
+// loads its page renderer.
 import { describe, expect, it } from 'vitest';
 import { HttpServer } from '../../src/server.js';
 import { warmUp } from '../../src/warm-up.js';
@@ -29,10 +29,10 @@ describe('warm-up', () => {
     expect(await warmUp(yoga, undefined, '/nonexistent/operations.graphql')).toBeGreaterThan(0);
   });
 
-  it('draws the desk’s list and newest article once (nothing before the app is attached)', async () => {
+  it('loads the desk’s page renderer (nothing before the app is attached)', async () => {
     const server = new HttpServer();
     expect(await server.warmDesk()).toBeNull();
     server.attach({ yoga, cache: null });
-    expect(await server.warmDesk()).toBeGreaterThan(0);
+    expect(await server.warmDesk()).toBeGreaterThanOrEqual(0);
   });
 });
