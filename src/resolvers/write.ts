@@ -92,7 +92,7 @@ const SERVED_WITHIN_MS = 3_000;
 
 /**
  * The checks a save would make, without saving: what the translator's page shows as they type.
- * Admin only, as the save (the checks read the whole language).
+ * Admin only, as the save (the checks read the locale files and the database).
  */
 export async function checkOneTranslation(ctx: Context, input: SaveTranslationInput) {
   requireAdmin(ctx);

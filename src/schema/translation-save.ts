@@ -44,7 +44,7 @@ const SaveTranslationPayload = builder.objectRef<Saved>('SaveTranslationPayload'
 builder.mutationFields((t) => ({
   saveTranslation: t.field({
     type: SaveTranslationPayload,
-    description: `Saves one translation after the checks \`npm run i18n:check\` makes (placeholders, glossary, brackets and quotes, empty text, the whole language), writing its locale file atomically and marking it current (no longer stale). A translation that fails them is refused with TRANSLATION_REFUSED and \`extensions.problems\`, and nothing is written. ${WRITE_RULE}`,
+    description: `Saves one translation after the checks \`npm run i18n:check\` makes (placeholders, glossary, particles, brackets and quotes, empty text; for an entity's name or aliases, every string of the language, whose glossary depends on them), writing its locale file atomically and marking it current (no longer stale). A translation that fails them is refused with TRANSLATION_REFUSED and \`extensions.problems\`, and nothing is written. ${WRITE_RULE}`,
     args: { input: t.arg({ type: SaveTranslationInput, required: true, description: 'The translation.' }) },
     resolve: (_root, { input }, ctx) => saveOneTranslation(ctx, asInput(input)),
   }),
@@ -81,7 +81,7 @@ const TranslationCheck = builder.objectRef<{ ok: boolean; total: number; problem
 builder.queryFields((t) => ({
   checkTranslation: t.field({
     type: TranslationCheck,
-    description: `Runs the checks \`saveTranslation\` would run on the same input (placeholders, glossary, particles, brackets and quotes, empty text, the whole language) and writes nothing: the translator's page calls it as they type. ${WRITE_RULE}`,
+    description: `Runs the checks \`saveTranslation\` would run on the same input (placeholders, glossary, particles, brackets and quotes, empty text; for an entity's name or aliases, every string of the language) and writes nothing: the translator's page calls it as they type. ${WRITE_RULE}`,
     args: { input: t.arg({ type: SaveTranslationInput, required: true, description: 'The draft translation.' }) },
     resolve: (_root, { input }, ctx) => checkOneTranslation(ctx, asInput(input)),
   }),

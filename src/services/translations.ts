@@ -608,8 +608,9 @@ export const MAX_TRANSLATION_LENGTH = 20_000;
 /**
  * Saves one translation (for the web page and GraphQL). The unit must exist now: an article's title
  * or one of its current paragraphs, an entity's name or aliases, a label or error message. The
- * language's files with the new text are checked like an import (the whole language: placeholders,
- * glossary, brackets and quotes, empty strings, broken files); on any error nothing is written and
+ * language's files with the new text are checked like an import (placeholders, glossary, particles,
+ * brackets and quotes, empty strings, broken files): the saved string's own checks, or, for an
+ * entity's name or aliases, every string of the language); on any error nothing is written and
  * the problems are returned. Otherwise only that key of the locale file changes (written atomically,
  * canonical form) and it is recorded as made from the current source (not stale). zh-Hant writes
  * into locales/zh-Hant/…, an override of the conversion.

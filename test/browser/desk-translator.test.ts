@@ -198,6 +198,8 @@ describe('translator mode', () => {
       .evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.entity, e.querySelector('[lang="zh-Hant"]')?.textContent]));
     expect(Object.fromEntries(names)).toMatchObject({ dandong: '丹東', donggang: '東港', liaoning: '遼寧省' });
     expect(await editor.locator('.glossary li.missing').count()).toBe(0);
+    // The server's checks answered (nothing to report): the editor as a translator sees it at rest.
+    await expect.poll(() => editor.locator('.check-state').textContent(), { timeout: 10_000 }).toBe('');
     // The screenshot for the README: English and Traditional Chinese side by side, a paragraph open in the editor.
     await cell.scrollIntoViewIfNeeded();
     await page.evaluate(() => window.scrollBy(0, -120));

@@ -1,7 +1,7 @@
 // Translator mode: behind the write API's admin token, kept in this tab's sessionStorage only. A
 // title or paragraph translation is edited in place. As you type, the checks that need nothing but
 // the text (empty, placeholders, brackets and quotes) run in the page at once, and every check of
-// `npm run i18n:check` (glossary, Korean particles, the whole language) runs on the server through
+// `npm run i18n:check` (glossary, Korean particles) runs on the server through
 // the checkTranslation query a moment after the last keystroke; any problem blocks the save. The
 // save goes through the saveTranslation mutation, which runs the same checks again and refuses
 // with the reasons; the page then reads the article again until the live reload serves the text.
