@@ -89,8 +89,11 @@ export interface Embedded {
   extensions?: unknown;
 }
 
-/** How long a page waits for its data before it goes out without (the script then asks itself). */
-const PAGE_DATA_WAIT_MS = 800;
+/**
+ * How long a page waits for its data before it goes out without (the script then asks itself, and
+ * the server runs the query a second time): long enough for a cold query on a busy machine.
+ */
+const PAGE_DATA_WAIT_MS = 2500;
 /** Pages larger than this are sent compressed when the client accepts it. */
 const COMPRESS_FROM = 1024;
 
