@@ -87,11 +87,30 @@ async function generateTypes() {
   );
 }
 
-/** The same faces as installed fonts (Google's Noto Sans KR/SC/TC, or the Noto Sans CJK they are cut from). */
-const LOCAL_NAMES = {
-  kr: ['Noto Sans KR', 'NotoSansKR-Regular', 'Noto Sans CJK KR', 'NotoSansCJKkr-Regular'],
-  sc: ['Noto Sans SC', 'NotoSansSC-Regular', 'Noto Sans CJK SC', 'NotoSansCJKsc-Regular'],
-  tc: ['Noto Sans TC', 'NotoSansTC-Regular', 'Noto Sans CJK TC', 'NotoSansCJKtc-Regular'],
+/**
+ * The fonts by language: the stylesheet (web/src/<sheet>.css, importing @fontsource/noto-sans-<cut>),
+ * and the same faces as installed fonts (Google's Noto Sans KR/SC/TC, or the Noto Sans CJK they
+ * are cut from), by family (what the script looks for) and by PostScript name (for local()).
+ */
+const FONTS = {
+  ko: {
+    sheet: 'fonts-ko',
+    cut: 'kr',
+    families: ['Noto Sans KR', 'Noto Sans CJK KR'],
+    postscript: ['NotoSansKR-Regular', 'NotoSansCJKkr-Regular'],
+  },
+  'zh-Hans': {
+    sheet: 'fonts-zh-hans',
+    cut: 'sc',
+    families: ['Noto Sans SC', 'Noto Sans CJK SC'],
+    postscript: ['NotoSansSC-Regular', 'NotoSansCJKsc-Regular'],
+  },
+  'zh-Hant': {
+    sheet: 'fonts-zh-hant',
+    cut: 'tc',
+    families: ['Noto Sans TC', 'Noto Sans CJK TC'],
+    postscript: ['NotoSansTC-Regular', 'NotoSansCJKtc-Regular'],
+  },
 };
 
 /**
@@ -102,8 +121,9 @@ const woff2Only = {
   name: 'woff2-only',
   setup(build) {
     build.onLoad({ filter: /@fontsource[\\/].*\.css$/ }, (args) => {
-      const script = /noto-sans-(kr|sc|tc)/.exec(args.path)?.[1];
-      const local = (LOCAL_NAMES[script] ?? []).map((name) => `local("${name}")`).join(', ');
+      const cut = /noto-sans-(kr|sc|tc)/.exec(args.path)?.[1];
+      const font = Object.values(FONTS).find((f) => f.cut === cut);
+      const local = font ? [...font.families, ...font.postscript].map((name) => `local("${name}")`).join(', ') : '';
       return {
         contents: fs
           .readFileSync(args.path, 'utf8')
@@ -124,41 +144,41 @@ const TYPES = {
 };
 
 /**
- * The operations whose answers the server puts in the pages it sends (ArticlePage, ArticleList),
- * as the text urql sends for them: the whole operations file with __typename added where urql adds
- * it, so that the embedded answer has the shape the client's cache expects.
+ * The document the server runs a page's queries from (web/src/route.ts, pageQueries), as the text
+ * urql sends: the whole operations file with __typename added where urql adds it, so that the
+ * embedded answer has the shape the client's cache expects.
  */
 async function pageQueries() {
   const { parse } = await import('graphql');
   const { formatDocument, stringifyDocument } = await import('@urql/core');
-  const text = stringifyDocument(formatDocument(parse(fs.readFileSync(path.join(web, 'src', 'operations.graphql'), 'utf8'))));
-  return { document: text, operations: ['ArticlePage', 'ArticleList'] };
+  return { document: stringifyDocument(formatDocument(parse(fs.readFileSync(path.join(web, 'src', 'operations.graphql'), 'utf8')))) };
 }
-
-/** The fonts' stylesheets by language (web/src/<name>.css). */
-const FONT_SHEETS = { ko: 'fonts-ko', 'zh-Hans': 'fonts-zh-hans', 'zh-Hant': 'fonts-zh-hant' };
 
 async function bundle() {
   const esbuild = await import('esbuild');
   fs.rmSync(out, { recursive: true, force: true });
-  const result = await esbuild.build({
-    entryPoints: [path.join(web, 'src', 'main.tsx'), ...Object.values(FONT_SHEETS).map((name) => path.join(web, 'src', `${name}.css`))],
+  // What the browser's bundle and the server's render are both built with.
+  const shared = {
     bundle: true,
     minify: true,
     format: 'esm',
-    target: ['chrome110', 'firefox115', 'safari16'],
-    outdir: path.join(out, 'assets'),
-    entryNames: '[name]-[hash]',
-    assetNames: 'fonts/[name]-[hash]',
-    loader: { '.woff2': 'file' },
     jsx: 'automatic',
     jsxImportSource: 'preact',
     tsconfig: path.join(web, 'tsconfig.json'),
     define: { 'process.env.NODE_ENV': '"production"' },
     legalComments: 'none',
+    logLevel: 'warning',
+  };
+  const result = await esbuild.build({
+    ...shared,
+    entryPoints: [path.join(web, 'src', 'main.tsx'), ...Object.values(FONTS).map((f) => path.join(web, 'src', `${f.sheet}.css`))],
+    target: ['chrome110', 'firefox115', 'safari16'],
+    outdir: path.join(out, 'assets'),
+    entryNames: '[name]-[hash]',
+    assetNames: 'fonts/[name]-[hash]',
+    loader: { '.woff2': 'file' },
     metafile: true,
     plugins: [woff2Only],
-    logLevel: 'warning',
   });
   const files = {};
   let script = '';
@@ -181,7 +201,7 @@ async function bundle() {
       entry.br = fs.statSync(`${abs}.br`).size;
       if (ext === '.js') script = `/${rel}`;
       else if (path.basename(rel).startsWith('fonts-')) {
-        const language = Object.keys(FONT_SHEETS).find((code) => path.basename(rel).startsWith(`${FONT_SHEETS[code]}-`));
+        const language = Object.keys(FONTS).find((code) => path.basename(rel).startsWith(`${FONTS[code].sheet}-`));
         if (language) fonts[language] = `/${rel}`;
       } else style = `/${rel}`;
     }
@@ -200,7 +220,9 @@ async function bundle() {
 <body>
 <div id="app"><!--desk-app--></div>
 <!--desk-data-->
-<script type="application/json" id="desk-fonts">${JSON.stringify(fonts)}</script>
+<script type="application/json" id="desk-fonts">${JSON.stringify(
+    Object.fromEntries(Object.entries(fonts).map(([code, href]) => [code, { href, families: FONTS[code].families }])),
+  )}</script>
 <noscript><!--desk-noscript--></noscript>
 </body>
 </html>
@@ -208,19 +230,11 @@ async function bundle() {
   fs.writeFileSync(path.join(out, 'index.html'), html);
   // The server's render of a page (web/src/ssr.tsx): the same components, for Node; not an asset.
   await esbuild.build({
+    ...shared,
     entryPoints: [path.join(web, 'src', 'ssr.tsx')],
-    bundle: true,
-    minify: true,
     platform: 'node',
-    format: 'esm',
     target: 'node20',
     outfile: path.join(out, 'ssr.mjs'),
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    tsconfig: path.join(web, 'tsconfig.json'),
-    define: { 'process.env.NODE_ENV': '"production"' },
-    legalComments: 'none',
-    logLevel: 'warning',
   });
   const manifest = { script, style, fonts, files, ssr: 'ssr.mjs', queries: await pageQueries() };
   fs.writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 1)}\n`);

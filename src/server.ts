@@ -119,18 +119,20 @@ type Answered = { entry: CachedResponse; state: 'HIT' | 'MISS' } | { status: num
 
 /**
  * Answers a query POST from the response cache, or runs it in Yoga and stores the answer when it
- * may be kept. The HTTP door (lookUp) and the desk's pages (their embedded data) both come here.
+ * may be kept (without a cache, it just runs it). The HTTP door (lookUp) and the desk's pages
+ * (their embedded data) both come here.
  */
-async function answer(app: App & { cache: ResponseCache }, posted: Posted, note: Note, req?: http.IncomingMessage): Promise<Answered> {
+async function answer(app: App, posted: Posted, note: Note, req?: http.IncomingMessage): Promise<Answered> {
   const { yoga, cache } = app;
-  const key = cache.keyFor({
-    url: posted.url,
-    body: posted.body,
-    accept: posted.accept,
-    acceptLanguage: posted.acceptLanguage,
-    origin: posted.origin,
-  });
-  if (key) {
+  const key =
+    cache?.keyFor({
+      url: posted.url,
+      body: posted.body,
+      accept: posted.accept,
+      acceptLanguage: posted.acceptLanguage,
+      origin: posted.origin,
+    }) ?? null;
+  if (cache && key) {
     const hit = await cache.get(key);
     if (hit) {
       cache.stats.hits++;
@@ -140,10 +142,10 @@ async function answer(app: App & { cache: ResponseCache }, posted: Posted, note:
       return { entry: hit, state: 'HIT' };
     }
     cache.stats.misses++;
-  } else {
+  } else if (cache) {
     cache.stats.bypassed++;
   }
-  note.cache = key ? 'MISS' : 'BYPASS';
+  if (cache) note.cache = key ? 'MISS' : 'BYPASS';
   const response = await yoga.fetch(
     `http://localhost${posted.url}`,
     { method: 'POST', headers: posted.headers, body: posted.body },
@@ -154,7 +156,7 @@ async function answer(app: App & { cache: ResponseCache }, posted: Posted, note:
   response.headers.forEach((value, name) => {
     if (!TRANSFER_HEADERS.has(name)) kept.push([name, value]);
   });
-  if (key && note.cacheable && response.status === 200 && !response.headers.has('set-cookie')) {
+  if (cache && key && note.cacheable && response.status === 200 && !response.headers.has('set-cookie')) {
     const entry: CachedResponse = { headers: kept, body: text, etag: etagOf(text), operation: note.operation, languages: note.languages };
     cache.put(key, entry);
     return { entry, state: 'MISS' };
@@ -204,14 +206,9 @@ async function pageQuery(app: App, body: string, acceptLanguage: string | undefi
   ];
   if (acceptLanguage) headers.push(['accept-language', acceptLanguage]);
   const posted: Posted = { url: '/graphql', body, headers, accept: 'application/graphql-response+json', acceptLanguage };
-  const note: Note = { cacheable: false };
-  if (app.cache) {
-    const answered = await answer(app as App & { cache: ResponseCache }, posted, note);
-    if ('entry' in answered) return answered.entry.body;
-    return answered.status === 200 ? answered.text : null;
-  }
-  const response = await app.yoga.fetch('http://localhost/graphql', { method: 'POST', headers, body }, { responseCache: note, note });
-  return response.status === 200 ? response.text() : null;
+  const answered = await answer(app, posted, { cacheable: false });
+  if ('entry' in answered) return answered.entry.body;
+  return answered.status === 200 ? answered.text : null;
 }
 
 /** A client's request id when it is short and plain, else a new one. */

@@ -58,14 +58,22 @@ interface Manifest {
   /** The fonts' stylesheets by language, linked by the script after the first render. */
   fonts: Record<string, string>;
   files: Record<string, AssetEntry>;
-  /** The desk's operations (as urql sends them) and which of them a page may carry answers to. */
-  queries?: { document: string; operations: string[] };
+  /** The desk's operations, as urql sends them: the document the page's queries are run from. */
+  queries?: { document: string };
   /** The server's render of a page (web/src/ssr.tsx built for Node), beside the manifest; not an asset. */
   ssr?: string;
 }
 
-/** What dist/web/ssr.mjs exports. */
+/** A query a page opens with (web/src/route.ts, pageQueries). */
+interface PageRequest {
+  operation: string;
+  variables: Record<string, string | undefined>;
+}
+
+/** What dist/web/ssr.mjs exports (web/src/ssr.tsx). */
 interface Renderer {
+  /** The page's queries, as the browser would ask them, and the language its address asks for. */
+  pageRequests(path: string, search: string): { language?: string; queries: PageRequest[] };
   renderPage(input: { path: string; search: string; embedded: unknown; labels: unknown }): string | null;
 }
 
@@ -81,10 +89,8 @@ const escapeHtml = (text: string) =>
  */
 export type PageQuery = (body: string, acceptLanguage: string | undefined) => Promise<string | null>;
 
-/** An answer put in a page: the operation, its variables exactly as the script will ask, the result. */
-export interface Embedded {
-  operation: string;
-  variables: Record<string, string>;
+/** An answer put in a page: the query, with its variables exactly as the script will ask, and the result. */
+interface Embedded extends PageRequest {
   data: unknown;
   extensions?: unknown;
 }
@@ -109,26 +115,6 @@ interface Built {
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,199}$/;
-/** A language parameter the script passes on (web/src/route.ts reads the address the same way). */
-const LANG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-const tag = (value: string | null) => (value && value.length <= 35 && LANG.test(value) ? value : undefined);
-
-/** The queries whose answers a page carries, with the variables the script will use. */
-export function pageRequests(urlPath: string, search: string): Array<{ operation: string; variables: Record<string, string> }> {
-  const query = new URLSearchParams(search);
-  const lang = tag(query.get('lang'));
-  const path = urlPath.replace(/\/+$/, '') || '/';
-  const withLang = (variables: Record<string, string>, value: string | undefined) => (value ? { ...variables, lang: value } : variables);
-  if (path === '/') return [{ operation: 'ArticleList', variables: withLang({}, lang) }];
-  const article = /^\/articles\/([a-z0-9][a-z0-9-]*)$/.exec(path);
-  if (!article?.[1] || !SLUG.test(article[1])) return [];
-  const slug = article[1];
-  const compare = tag(query.get('compare'));
-  const requests = [{ operation: 'ArticlePage', variables: withLang({ slug }, lang) }];
-  if (compare) requests.push({ operation: 'ArticlePage', variables: { slug, lang: compare } });
-  return requests;
-}
-
 /** JSON text for a <script type="application/json"> element: nothing in it can end the element. */
 const scriptJson = (json: string) =>
   json
@@ -186,15 +172,13 @@ const matches = (ifNoneMatch: string | undefined, etag: string) =>
 /** The answers a page carries (those without errors), and the language the first one was served in. */
 async function pageData(
   query: PageQuery,
-  queries: NonNullable<Manifest['queries']>,
-  urlPath: string,
-  search: string,
+  document: string,
+  requests: PageRequest[],
   acceptLanguage: string | undefined,
 ): Promise<{ embedded: Embedded[]; language: string | null; missing: boolean }> {
-  const requests = pageRequests(urlPath, search).filter((r) => queries.operations.includes(r.operation));
   const answers = await Promise.all(
     requests.map(async (request) => {
-      const body = JSON.stringify({ operationName: request.operation, query: queries.document, variables: request.variables });
+      const body = JSON.stringify({ operationName: request.operation, query: document, variables: request.variables });
       const text = await query(body, acceptLanguage).catch(() => null);
       if (!text) return null;
       const result = JSON.parse(text) as { data?: Record<string, unknown>; errors?: unknown[]; extensions?: unknown };
@@ -261,7 +245,7 @@ export class Desk {
     return this.built;
   }
 
-  /** The page renderer the build made, loaded on first use; null without one (the script renders). */
+  /** The page renderer the build made, loaded on first use; null without one (the script renders, and asks). */
   private render(built: Built): Promise<Renderer | null> {
     this.renderer ??= built.manifest.ssr
       ? import(pathToFileURL(path.join(this.dir, built.manifest.ssr)).href).then(
@@ -296,10 +280,14 @@ export class Desk {
 
   /** A page's HTML and status: the shell with the page drawn, its answers and its labels in it. */
   private async compose(built: Built, status: number, urlPath: string, search: string, acceptLanguage: string | undefined) {
-    const queries = built.manifest.queries;
+    const document = built.manifest.queries?.document;
+    // The page's queries come from the client's own code (the renderer the build made), so the
+    // answers are keyed exactly as the script will ask; without a renderer, the script asks.
+    const renderer = status === 200 && this.query && document ? await this.render(built) : null;
+    const requests = renderer?.pageRequests(urlPath, search);
     const data =
-      status === 200 && this.query && queries
-        ? await within(pageData(this.query, queries, urlPath, search, acceptLanguage), PAGE_DATA_WAIT_MS, null)
+      this.query && document && requests
+        ? await within(pageData(this.query, document, requests.queries, acceptLanguage), PAGE_DATA_WAIT_MS, null)
         : null;
     if (data?.missing) status = 404;
     const block = data?.embedded.length
@@ -307,7 +295,7 @@ export class Desk {
       : '';
     // The desk's own text in the page's language: the one served, else (a page whose query failed or
     // was slow) the one the address asks for, else the one Accept-Language asks for.
-    const asked = tag(new URLSearchParams(search).get('lang'));
+    const asked = requests?.language;
     const language = data?.language && isLanguage(data.language) ? data.language : asked ? matchLanguage(asked) : null;
     const labels = deskLabels(language, acceptLanguage);
     const app = await this.app(built, urlPath, search, data?.embedded, labels);

@@ -125,15 +125,16 @@ describe('desk over HTTP', () => {
     expect(html).not.toMatch(/<link[^>]+fonts-/);
     const fonts = JSON.parse(/<script type="application\/json" id="desk-fonts">(.*?)<\/script>/.exec(html)?.[1] ?? '{}') as Record<
       string,
-      string
+      { href: string; families: string[] }
     >;
     expect(Object.keys(fonts)).toEqual(['ko', 'zh-Hans', 'zh-Hant']);
+    expect(fonts.ko?.families).toContain('Noto Sans CJK KR');
     expect([script, style].every(Boolean)).toBe(true);
     let compressed = 0;
     for (const [asset, type] of [
       [script, 'text/javascript; charset=utf-8'],
       [style, 'text/css; charset=utf-8'],
-      ...Object.values(fonts).map((sheet) => [sheet, 'text/css; charset=utf-8'] as const),
+      ...Object.values(fonts).map((sheet) => [sheet.href, 'text/css; charset=utf-8'] as const),
     ] as const) {
       const br = await rawGet(asset, { 'accept-encoding': 'gzip, deflate, br' });
       expect([br.status, br.headers['content-type'], br.headers['content-encoding']]).toEqual([200, type, 'br']);

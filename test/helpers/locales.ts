@@ -48,14 +48,23 @@ export function labelCount(file: string): number {
   return new Set(keys).size;
 }
 
+const deskFiles = new Map<string, Map<string, string | string[]>>();
+/** locales/<code>/desk.json as shipped, flat, read once. */
+function deskFile(code: string): Map<string, string | string[]> {
+  let file = deskFiles.get(code);
+  if (!file) {
+    file = new Map(flatten(JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, code, 'desk.json'), 'utf8')) as Resource));
+    deskFiles.set(code, file);
+  }
+  return file;
+}
+
 /**
  * A label of the desk (locales/<lang>/desk.json as shipped, English where the language has none)
  * with its placeholders filled: what the desk's page must show in that language.
  */
 export function deskLabel(lang: 'en' | 'ko' | 'zh-Hans', key: string, values: Record<string, string | number> = {}): string {
-  const read = (code: string) =>
-    new Map(flatten(JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, code, 'desk.json'), 'utf8')) as Resource));
-  const text = read(lang).get(key) ?? read('en').get(key);
+  const text = deskFile(lang).get(key) ?? deskFile('en').get(key);
   if (typeof text !== 'string') throw new Error(`no desk label ${key}`);
   return text.replace(/\{\{\s*([^},\s]+)[^}]*\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }

@@ -4,14 +4,13 @@
 // or focus; FALLBACK, CONVERTED and stale strings are marked.
 
 import { useQuery } from '@urql/preact';
-import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { ArticlePageDocument, type ArticlePageQuery, type ServedFragment } from './generated/graphql.js';
 import { t, uiLanguage } from './i18n.js';
 import { ReviewPanel } from './review.js';
 import { articleHref } from './route.js';
 import { Editor, TARGETS, TranslatorPanel, useToken } from './translator.js';
-import { LanguageForm, LanguagePicker, Legend, Marks, markClass, Problem } from './ui.js';
+import { LanguageForm, LanguagePicker, Legend, Marks, markClass, Problem, withSpans } from './ui.js';
 
 type Article = NonNullable<ArticlePageQuery['article']>;
 type Paragraph = Article['paragraphs'][number];
@@ -74,27 +73,16 @@ function MentionMark({ mention, id, language }: { mention: Mention; id: string; 
 
 /** The paragraph's served text with its located mentions highlighted (overlaps keep the first). */
 function Highlighted({ paragraph, idPrefix }: { paragraph: Paragraph; idPrefix: string }) {
-  const text = paragraph.localizedText.text;
   const placed = paragraph.mentions
     .filter((m): m is Mention & { start: number; end: number } => m.located && m.start != null && m.end != null && m.end > m.start)
-    .sort((a, b) => a.start - b.start);
-  const parts: ComponentChildren[] = [];
-  let at = 0;
-  placed.forEach((mention, i) => {
-    if (mention.start < at || mention.end > text.length) return;
-    if (mention.start > at) parts.push(text.slice(at, mention.start));
-    parts.push(
-      <MentionMark
-        key={i}
-        mention={{ ...mention, text: text.slice(mention.start, mention.end) }}
-        id={`${idPrefix}-m${i}`}
-        language={paragraph.localizedText.language}
-      />,
-    );
-    at = mention.end;
-  });
-  if (at < text.length) parts.push(text.slice(at));
-  return <>{parts}</>;
+    .map((m) => ({ start: m.start, end: m.end, item: m }));
+  return (
+    <>
+      {withSpans(paragraph.localizedText.text, placed, (mention, text, i) => (
+        <MentionMark key={i} mention={{ ...mention, text }} id={`${idPrefix}-m${i}`} language={paragraph.localizedText.language} />
+      ))}
+    </>
+  );
 }
 
 /** Who may edit, in which language: set only in translator mode, for a language translators write. */

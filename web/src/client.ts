@@ -6,18 +6,25 @@
 // answers (web/src/ssr.tsx).
 import { Client, cacheExchange, createRequest, fetchExchange, type SSRExchange, ssrExchange } from '@urql/core';
 import { ArticleListDocument, ArticlePageDocument } from './generated/graphql.js';
+import type { PageQuery } from './route.js';
 
 const DOCUMENTS = { ArticlePage: ArticlePageDocument, ArticleList: ArticleListDocument } as const;
 
-/** An answer the server put in the page: the operation, its variables as the page asks them, the result. */
-export interface Embedded {
-  operation: string;
-  variables: Record<string, string>;
+/** An answer the server put in the page: one of the page's queries (route.ts, pageQueries), and its result. */
+export interface Embedded extends PageQuery {
   data: unknown;
   extensions?: unknown;
 }
 
-/** A client, and a way to hand it answers it will replay once, keyed as the components' own queries. */
+/**
+ * Asks a page's queries at once, before the first render: the answers the page carries are then
+ * in the cache when the components read them, and the others are on their way.
+ */
+export function ask(client: Client, queries: PageQuery[]): void {
+  for (const query of queries) client.query(DOCUMENTS[query.operation], query.variables).toPromise();
+}
+
+/** A client, and a way to hand it answers it replays once, keyed as the components' own queries. */
 export function createDeskClient(network = true): { client: Client; restore: (embedded: unknown) => number } {
   const ssr: SSRExchange = ssrExchange({ isClient: true, includeExtensions: true });
   const client = new Client({
@@ -32,15 +39,12 @@ export function createDeskClient(network = true): { client: Client; restore: (em
     for (const answer of Array.isArray(embedded) ? (embedded as Embedded[]) : []) {
       const document = DOCUMENTS[answer?.operation as keyof typeof DOCUMENTS];
       if (!document || !answer.data) continue;
-      const request = createRequest(document, answer.variables);
       ssr.restoreData({
-        [request.key]: {
+        [createRequest(document, answer.variables).key]: {
           data: JSON.stringify(answer.data),
           ...(answer.extensions ? { extensions: JSON.stringify(answer.extensions) } : {}),
         },
       });
-      // Asked at once, so the answer is in the cache before the first render reads it.
-      client.query(document, answer.variables).toPromise();
       taken++;
     }
     return taken;

@@ -1,10 +1,9 @@
 import { hydrate, render } from 'preact';
 import './styles.css';
 import { App } from './app.js';
-import { client, restorePageData } from './client.js';
-import { ArticleListDocument, ArticlePageDocument } from './generated/graphql.js';
+import { ask, client, restorePageData } from './client.js';
 import { loadLabels } from './i18n.js';
-import { routeOf } from './route.js';
+import { pageQueries, routeOf } from './route.js';
 import { readToken } from './translator.js';
 
 // The page's data: the server's answers in the page, else asked for before the first render, so the
@@ -12,10 +11,7 @@ import { readToken } from './translator.js';
 const route = routeOf(window.location);
 loadLabels();
 restorePageData();
-if (route.page === 'article') {
-  client.query(ArticlePageDocument, { slug: route.slug, lang: route.lang }).toPromise();
-  if (route.compare) client.query(ArticlePageDocument, { slug: route.slug, lang: route.compare }).toPromise();
-} else if (route.page === 'list') client.query(ArticleListDocument, { lang: route.lang }).toPromise();
+ask(client, pageQueries(route));
 
 const root = document.getElementById('app');
 if (root?.dataset.ssr !== undefined && !readToken()) {
@@ -27,12 +23,6 @@ if (root?.dataset.ssr !== undefined && !readToken()) {
   root.textContent = '';
   render(<App route={route} client={client} />, root);
 }
-/** The installed faces the desk's fonts are (web/src/fonts-*.css lists them as local() sources too). */
-const INSTALLED: Record<string, string[]> = {
-  ko: ['Noto Sans KR', 'Noto Sans CJK KR'],
-  'zh-Hans': ['Noto Sans SC', 'Noto Sans CJK SC'],
-  'zh-Hant': ['Noto Sans TC', 'Noto Sans CJK TC'],
-};
 /** Latin letters too: every CJK font draws a Han character one em wide, a generic family or not. */
 const SAMPLE: Record<string, string> = {
   ko: 'mmmmmmmmmmlli 한국어',
@@ -40,8 +30,8 @@ const SAMPLE: Record<string, string> = {
   'zh-Hant': 'mmmmmmmmmmlli 繁體中文',
 };
 
-/** True when one of the language's faces is installed: text measures differently in it than in a generic family. */
-function installed(code: string): boolean {
+/** True when one of these faces is installed: text measures differently in it than in a generic family. */
+function installed(code: string, families: string[]): boolean {
   const context = document.createElement('canvas').getContext('2d');
   const sample = SAMPLE[code];
   if (!context || !sample) return false;
@@ -49,7 +39,7 @@ function installed(code: string): boolean {
     context.font = font;
     return context.measureText(sample).width;
   };
-  return (INSTALLED[code] ?? []).some((face) =>
+  return families.some((face) =>
     ['monospace', 'serif'].some((generic) => width(`40px "${face}", ${generic}`) !== width(`40px ${generic}`)),
   );
 }
@@ -58,14 +48,15 @@ function installed(code: string): boolean {
 // stylesheets' hundreds of @font-face rules take the browser tens of milliseconds to read, and
 // applying them lays the page out again): the page's own languages first, the others when idle.
 requestAnimationFrame(() => {
-  let sheets: Record<string, string> = {};
+  // By language: the stylesheet, and the families it serves as installed on a reader's system (scripts/build-desk.mjs).
+  let sheets: Record<string, { href: string; families: string[] }> = {};
   try {
-    sheets = JSON.parse(document.getElementById('desk-fonts')?.textContent ?? '{}') as Record<string, string>;
+    sheets = JSON.parse(document.getElementById('desk-fonts')?.textContent ?? '{}');
   } catch {}
   const link = (code: string) => {
-    const href = sheets[code];
-    if (!href || document.querySelector(`link[data-fonts="${code}"]`) || installed(code)) return;
-    const element = Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
+    const sheet = sheets[code];
+    if (!sheet || document.querySelector(`link[data-fonts="${code}"]`) || installed(code, sheet.families)) return;
+    const element = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: sheet.href });
     element.dataset.fonts = code;
     document.head.append(element);
   };

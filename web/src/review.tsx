@@ -12,6 +12,7 @@ import {
   RenameEntityDocument,
 } from './generated/graphql.js';
 import { t, writeHeaders } from './i18n.js';
+import { errorLine } from './ui.js';
 
 type Entity = NonNullable<ArticlePageQuery['article']>['entities'][number];
 
@@ -35,9 +36,8 @@ export function ReviewPanel({ slug, lang, token, entities }: { slug: string; lan
         : action === 'reject'
           ? await reject({ key: entity.key }, context)
           : await rename({ key: entity.key, name }, context);
-    const error = result.error?.graphQLErrors[0];
     if (result.error) {
-      setNote(`${error?.extensions?.code ? `${String(error.extensions.code)}: ` : ''}${error?.message ?? result.error.message}`);
+      setNote(errorLine(result.error, result.error.message));
       return;
     }
     setNote(

@@ -8,7 +8,7 @@ export type Route =
 const LANG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 /** A language parameter when it looks like a tag (the server checks it against what it serves). */
-const tag = (value: string | null) => (value && LANG.test(value) ? value : undefined);
+const tag = (value: string | null) => (value && value.length <= 35 && LANG.test(value) ? value : undefined);
 
 export function routeOf(location: { pathname: string; search: string }): Route {
   const query = new URLSearchParams(location.search);
@@ -27,4 +27,22 @@ export function articleHref(slug: string, lang?: string, compare?: string): stri
   if (compare) query.set('compare', compare);
   const search = query.toString();
   return `/articles/${encodeURIComponent(slug)}${search ? `?${search}` : ''}`;
+}
+
+/** A query a page asks as it opens: one of the desk's operations, with the variables its components use. */
+export interface PageQuery {
+  operation: 'ArticlePage' | 'ArticleList';
+  variables: { slug?: string; lang?: string };
+}
+
+/**
+ * The queries a page opens with: what the browser asks before the first render, and what the
+ * server answers inside the page it sends (src/desk/serve.ts, through web/src/ssr.tsx).
+ */
+export function pageQueries(route: Route): PageQuery[] {
+  if (route.page === 'list') return [{ operation: 'ArticleList', variables: { lang: route.lang } }];
+  if (route.page !== 'article') return [];
+  const queries: PageQuery[] = [{ operation: 'ArticlePage', variables: { slug: route.slug, lang: route.lang } }];
+  if (route.compare) queries.push({ operation: 'ArticlePage', variables: { slug: route.slug, lang: route.compare } });
+  return queries;
 }

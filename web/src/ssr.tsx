@@ -4,9 +4,18 @@
 // without it. The browser then hydrates what it finds (web/src/main.tsx).
 import { renderToString } from 'preact-render-to-string';
 import { App } from './app.js';
-import { createDeskClient } from './client.js';
+import { ask, createDeskClient } from './client.js';
 import { setLabels } from './i18n.js';
-import { routeOf } from './route.js';
+import { type PageQuery, pageQueries, routeOf } from './route.js';
+
+/**
+ * What the server asks for a page before it sends it: the page's queries (the ones the browser
+ * would ask, with the same variables), and the language the address asks for.
+ */
+export function pageRequests(path: string, search: string): { language?: string; queries: PageQuery[] } {
+  const route = routeOf({ pathname: path, search });
+  return { language: route.page === 'list' || route.page === 'article' ? route.lang : undefined, queries: pageQueries(route) };
+}
 
 export interface PageInput {
   /** The address's path and query string ("?lang=ko"). */
@@ -24,5 +33,7 @@ export function renderPage(input: PageInput): string | null {
   setLabels(input.labels);
   const { client, restore } = createDeskClient(false);
   if (!restore(input.embedded)) return null;
-  return renderToString(<App route={routeOf({ pathname: input.path, search: input.search })} client={client} />);
+  const route = routeOf({ pathname: input.path, search: input.search });
+  ask(client, pageQueries(route));
+  return renderToString(<App route={route} client={client} />);
 }

@@ -6,11 +6,11 @@
 // save goes through the saveTranslation mutation, which runs the same checks again and refuses
 // with the reasons; the page then reads the article again until the live reload serves the text.
 import { useMutation } from '@urql/preact';
-import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { client } from './client.js';
 import { ArticlePageDocument, CheckTranslationDocument, SaveTranslationDocument } from './generated/graphql.js';
 import { rich, t, writeHeaders } from './i18n.js';
+import { errorLine, withSpans } from './ui.js';
 
 const TOKEN_KEY = 'polyglot-desk.admin-token';
 /** The languages translators write (en is the source). */
@@ -198,22 +198,16 @@ export function glossaryOf(source: string, mentions: GlossaryMention[], draft: s
 /** The source text with its mentions highlighted by kind; those the draft lacks marked missing. */
 function SourceText({ source, mentions, terms }: { source: string; mentions: GlossaryMention[]; terms: Term[] }) {
   const missing = new Set(terms.filter((t) => t.found === false).map((t) => t.key));
-  const parts: ComponentChildren[] = [];
-  let at = 0;
-  [...mentions]
-    .sort((a, b) => a.sourceStart - b.sourceStart)
-    .forEach((m, i) => {
-      if (m.sourceStart < at || m.sourceEnd > source.length) return;
-      if (m.sourceStart > at) parts.push(source.slice(at, m.sourceStart));
-      parts.push(
-        <mark key={i} class={`src-mention kind-${m.entity.kind}${missing.has(m.entity.key) ? ' missing' : ''}`} data-entity={m.entity.key}>
-          {source.slice(m.sourceStart, m.sourceEnd)}
-        </mark>,
-      );
-      at = m.sourceEnd;
-    });
-  if (at < source.length) parts.push(source.slice(at));
-  return <>{parts}</>;
+  const spans = mentions.map((m) => ({ start: m.sourceStart, end: m.sourceEnd, item: m.entity }));
+  return (
+    <>
+      {withSpans(source, spans, (entity, piece, i) => (
+        <mark key={i} class={`src-mention kind-${entity.kind}${missing.has(entity.key) ? ' missing' : ''}`} data-entity={entity.key}>
+          {piece}
+        </mark>
+      ))}
+    </>
+  );
 }
 
 /** Reads the article again (network only) until the live reload serves `text` for the key, for up to 3 s. */
@@ -256,14 +250,11 @@ function useServerCheck(target: EditTarget, draft: string, ready: boolean) {
         .toPromise();
       if (!current) return;
       const check = answer.data?.checkTranslation;
-      const error = answer.error?.graphQLErrors[0];
       const problems = check
         ? check.problems
             .map((p) => `${p.code}: ${p.message}`)
             .concat(check.total > check.problems.length ? [t('editor.more', { count: check.total - check.problems.length })] : [])
-        : [
-            `${error?.extensions?.code ? `${String(error.extensions.code)}: ` : ''}${error?.message ?? answer.error?.message ?? t('editor.checkFailed')}`,
-          ];
+        : [errorLine(answer.error, t('editor.checkFailed'))];
       setResult({ draft, problems });
     }, CHECK_DELAY_MS);
     return () => {
@@ -299,15 +290,9 @@ export function Editor({ target, onClose }: { target: EditTarget; onClose: () =>
           { input: { language: target.lang, namespace: `articles/${target.slug}`, key: target.key, text: draft } },
           { fetchOptions: { headers: writeHeaders(target.token) } },
         );
-        const error = result.error?.graphQLErrors[0];
         if (result.error || !result.data) {
-          const listed = (error?.extensions?.problems as RefusedProblem[] | undefined) ?? [];
-          const code = error?.extensions?.code ? `${String(error.extensions.code)}: ` : '';
-          setRefused(
-            listed.length
-              ? listed.map((p) => `${p.code}: ${p.message}`)
-              : [`${code}${error?.message ?? result.error?.message ?? t('editor.refused')}`],
-          );
+          const listed = (result.error?.graphQLErrors[0]?.extensions?.problems as RefusedProblem[] | undefined) ?? [];
+          setRefused(listed.length ? listed.map((p) => `${p.code}: ${p.message}`) : [errorLine(result.error, t('editor.refused'))]);
           setNote(t('editor.notSaved'));
           setSaving(false);
           return;

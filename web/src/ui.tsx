@@ -1,4 +1,5 @@
 // Parts shared by the pages: the header, the language picker, provenance marks and their legend.
+import type { CombinedError } from '@urql/core';
 import type { ComponentChildren } from 'preact';
 import type { Provenance, ServedFragment } from './generated/graphql.js';
 import { t } from './i18n.js';
@@ -147,3 +148,33 @@ export function Problem({ error }: { error: { message: string } | undefined }) {
 }
 
 export const percent = (value: number) => `${Math.round(value * 1000) / 10}%`;
+
+/**
+ * A text with some spans of it drawn by `draw` (in order of start; a span that overlaps the one
+ * before it, or runs past the end, is left as plain text), the rest as it is.
+ */
+export function withSpans<T>(
+  text: string,
+  spans: Array<{ start: number; end: number; item: T }>,
+  draw: (item: T, piece: string, i: number) => ComponentChildren,
+): ComponentChildren[] {
+  const parts: ComponentChildren[] = [];
+  let at = 0;
+  [...spans]
+    .sort((a, b) => a.start - b.start)
+    .forEach(({ start, end, item }, i) => {
+      if (start < at || end > text.length) return;
+      if (start > at) parts.push(text.slice(at, start));
+      parts.push(draw(item, text.slice(start, end), i));
+      at = end;
+    });
+  if (at < text.length) parts.push(text.slice(at));
+  return parts;
+}
+
+/** A failed request as one line: its first GraphQL error as "CODE: message", else `fallback`. */
+export function errorLine(error: CombinedError | undefined, fallback: string): string {
+  const first = error?.graphQLErrors[0];
+  const code = first?.extensions?.code;
+  return `${code ? `${String(code)}: ` : ''}${first?.message ?? error?.message ?? fallback}`;
+}
