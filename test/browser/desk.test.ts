@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../src/desk/serve.js';
+import { CONTENT_SECURITY_POLICY, DESK_DIR, Desk } from '../../src/desk/serve.js';
 import { Catalog } from '../../src/i18n/catalog.js';
 import { catalog, useCatalog } from '../../src/i18n/current.js';
 import { ingestText } from '../../src/ingest/index.js';
@@ -236,6 +236,28 @@ describe('desk over HTTP', () => {
     } finally {
       useCatalog(shipped);
       copy.remove();
+    }
+  });
+
+  it('sends a page without data when its query fails: a loading line in the language asked, and the script asks', async () => {
+    for (const failing of [async () => null, async () => Promise.reject(new Error('the database is down'))]) {
+      const desk = new Desk(DESK_DIR, failing);
+      const alone = http.createServer((req, res) => void desk.handle(req, res, (req.url ?? '/').split('?')[0] ?? '/'));
+      await new Promise<void>((resolve) => alone.listen(0, '127.0.0.1', resolve));
+      try {
+        const res = await fetch(`http://127.0.0.1:${(alone.address() as AddressInfo).port}/articles/${SEED_SLUG}?lang=ko`, {
+          headers: { 'accept-language': 'en-US' },
+        });
+        expect(res.status).toBe(200);
+        const html = await res.text();
+        expect(pageData(html)).toEqual([]);
+        expect(html).not.toContain('data-ssr');
+        // The page still speaks the language its address asks for, not the browser's.
+        expect(html).toContain('<html lang="ko">');
+        expect(html).toContain(`<p class="loading">${deskLabel('ko', 'loading')}</p>`);
+      } finally {
+        await new Promise((resolve) => alone.close(resolve));
+      }
     }
   });
 
